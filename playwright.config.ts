@@ -1,0 +1,91 @@
+import { defineConfig, devices } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { findBrowser } from './scripts/browser';
+
+// Playwright loads this file in its main process and again in every worker: values chosen here are
+// stored in the environment the first time so that workers see the same ports, secret and data file.
+function once(name: string, make: () => string): string {
+  process.env[name] ??= make();
+  return process.env[name] as string;
+}
+
+function sparePort(): string {
+  const probe =
+    "const s=require('node:net').createServer().listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})";
+  return execFileSync(process.execPath, ['-e', probe], { encoding: 'utf8' });
+}
+
+const apiPort = once('E2E_API_PORT', sparePort);
+const appPort = once('E2E_APP_PORT', sparePort);
+const dataDir = once('E2E_DATA_DIR', () => mkdtempSync(join(tmpdir(), 'tokengate-e2e-')));
+const jwtSecret = once('E2E_JWT_SECRET', () => randomBytes(32).toString('hex'));
+const apiUrl = `http://127.0.0.1:${apiPort}`;
+const appUrl = `http://127.0.0.1:${appPort}`;
+
+export default defineConfig({
+  testDir: './e2e',
+  testMatch: '**/*.spec.ts',
+  fullyParallel: true,
+  forbidOnly: !!process.env['CI'],
+  retries: 0,
+  workers: 2,
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  reporter: [['list'], ['html', { outputFolder: 'playwright-report', open: 'never' }]],
+  outputDir: 'test-results',
+  use: {
+    baseURL: appUrl,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: {
+          executablePath: findBrowser(),
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-dev-shm-usage',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run',
+          ],
+        },
+      },
+    },
+  ],
+  webServer: [
+    {
+      name: 'api',
+      command: 'node mock-api/server.js',
+      url: `${apiUrl}/health`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      env: {
+        PORT: apiPort,
+        HOST: '127.0.0.1',
+        DB_FILE: join(dataDir, 'db.json'),
+        JWT_SECRET: jwtSecret,
+        ACCESS_TOKEN_TTL: '5m',
+        REFRESH_TOKEN_TTL: '1h',
+        CORS_ORIGIN: appUrl,
+      },
+    },
+    {
+      name: 'app',
+      command: `ng serve --configuration production --host 127.0.0.1 --port ${appPort} --no-live-reload`,
+      url: appUrl,
+      reuseExistingServer: false,
+      timeout: 180_000,
+      env: { API_PROXY_TARGET: apiUrl, NG_CLI_ANALYTICS: 'false' },
+    },
+  ],
+});
