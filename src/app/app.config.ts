@@ -1,7 +1,22 @@
+import { provideHttpClient, withFetch, withInterceptors } from '@angular/common/http';
 import { ApplicationConfig, provideBrowserGlobalErrorListeners } from '@angular/core';
-import { provideRouter } from '@angular/router';
+import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { routes } from './app.routes';
+import { provideAuth } from './core/auth/auth-config';
+import { authInterceptor } from './core/auth/auth-interceptor';
 
 export const appConfig: ApplicationConfig = {
-  providers: [provideBrowserGlobalErrorListeners(), provideRouter(routes)],
+  providers: [
+    provideBrowserGlobalErrorListeners(),
+    provideRouter(routes, withComponentInputBinding()),
+    provideHttpClient(withFetch(), withInterceptors([authInterceptor])),
+    provideAuth({
+      apiUrls: ['/api/', '/auth/me'],
+      storage: 'local',
+      leewaySeconds: 10,
+      refreshMarginSeconds: 60,
+      loginPath: '/login',
+      forbiddenPath: '/forbidden',
+    }),
+  ],
 };

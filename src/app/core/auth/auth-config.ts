@@ -1,0 +1,44 @@
+import {
+  EnvironmentProviders,
+  inject,
+  makeEnvironmentProviders,
+  provideAppInitializer,
+} from '@angular/core';
+import { AUTH_OPTIONS, DEFAULT_AUTH_OPTIONS } from './auth-options';
+import { ExpiryTimer } from './expiry-timer';
+import { TabSync } from './tab-sync';
+
+/** What `provideAuth()` accepts; every field has a default (see DEFAULT_AUTH_OPTIONS). */
+export interface AuthOptions {
+  /**
+   * Where the access token may be sent. A string starting with '/' is a same-origin path prefix
+   * ('/api/' matches '/api/notes'; '/auth/me' matches exactly that path); any other string is an
+   * absolute URL prefix ('https://api.example.com/'); a RegExp is tested against the absolute URL.
+   */
+  apiUrls: (string | RegExp)[];
+  storage: 'local' | 'session' | 'memory';
+  /** A token this close to `exp` counts as expired and is refreshed before use, never sent. */
+  leewaySeconds: number;
+  /** The expiry timer refreshes this long before `exp`. */
+  refreshMarginSeconds: number;
+  loginPath: string;
+  forbiddenPath: string;
+}
+
+/**
+ * Configures the auth core and starts what must run without anyone asking: the expiry timer and
+ * tab sync. Pair it with `provideHttpClient(withInterceptors([authInterceptor]))`.
+ */
+export function provideAuth(options: Partial<AuthOptions> = {}): EnvironmentProviders {
+  const merged: AuthOptions = { ...DEFAULT_AUTH_OPTIONS, ...options };
+  if (merged.leewaySeconds < 0 || merged.refreshMarginSeconds < 0) {
+    throw new Error('provideAuth: leewaySeconds and refreshMarginSeconds must not be negative.');
+  }
+  return makeEnvironmentProviders([
+    { provide: AUTH_OPTIONS, useValue: merged },
+    provideAppInitializer(() => {
+      inject(TabSync).start();
+      inject(ExpiryTimer).start();
+    }),
+  ]);
+}

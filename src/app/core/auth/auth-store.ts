@@ -1,0 +1,278 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import { DOCUMENT, Injectable, InjectionToken, computed, inject, signal } from '@angular/core';
+import { toObservable } from '@angular/core/rxjs-interop';
+import { Router } from '@angular/router';
+import { Observable, Subject, firstValueFrom } from 'rxjs';
+import { AuthApi, TokenGrant } from './auth-api';
+import { toAuthError } from './auth-errors';
+import { AUTH_OPTIONS } from './auth-options';
+import {
+  AccessClaims,
+  TokenTiming,
+  decodeAccessToken,
+  measureClockOffset,
+  tokenTiming,
+} from './jwt';
+import { StoredSession, TokenStorage } from './token-storage';
+
+export interface AuthUser {
+  id: number;
+  email: string;
+  name: string;
+  roles: string[];
+}
+
+/** ok: new token; refused: the server ended the session; failed: no answer, session kept. */
+export type RefreshOutcome = 'ok' | 'refused' | 'failed';
+
+/** The Web Locks API, or null where it is missing (older browsers, SSR). */
+export const AUTH_LOCKS = new InjectionToken<LockManager | null>('AUTH_LOCKS', {
+  providedIn: 'root',
+  factory: () => inject(DOCUMENT).defaultView?.navigator.locks ?? null,
+});
+
+const REFRESH_LOCK = 'tokengate-refresh';
+
+interface Session {
+  token: string;
+  user: AuthUser;
+  clockOffsetMs: number;
+  signedInAt: number | null;
+  timing: TokenTiming;
+}
+
+/**
+ * The one owner of the access token and the signed-in state (the contract's AuthService).
+ * Guards, the interceptor, the timer, tab sync and pages read it; only it writes storage.
+ */
+@Injectable({ providedIn: 'root' })
+export class AuthStore {
+  private readonly api = inject(AuthApi);
+  private readonly storage = inject(TokenStorage);
+  private readonly options = inject(AUTH_OPTIONS);
+  private readonly router = inject(Router);
+  private readonly locks = inject(AUTH_LOCKS);
+
+  private readonly session = signal<Session | null>(this.restore());
+  private readonly changes = new Subject<AuthUser | null>();
+  private inflight: Promise<RefreshOutcome> | null = null;
+  /** Bumped whenever the session ends, so an answer that arrives afterwards is ignored. */
+  private epoch = 0;
+
+  readonly user = computed(() => this.session()?.user ?? null);
+  readonly signedIn = computed(() => this.session() !== null);
+  readonly signedIn$ = toObservable(this.signedIn);
+  readonly signedInAt = computed(() => {
+    const at = this.session()?.signedInAt;
+    return at == null ? null : new Date(at);
+  });
+  readonly expiresAt = computed(() => {
+    const session = this.session();
+    return session ? new Date(session.timing.expiresAt) : null;
+  });
+  /** Client time at which the expiry timer should refresh, null when signed out. */
+  readonly refreshDueAt = computed(() => this.session()?.timing.refreshAt ?? null);
+  /** Emits the new user (or null) every time the session is replaced or ends, synchronously. */
+  readonly sessionChanges: Observable<AuthUser | null> = this.changes.asObservable();
+
+  hasRole(role: string): boolean {
+    return this.user()?.roles.includes(role) ?? false;
+  }
+
+  /** The current token as stored, or null; use freshToken() before sending it anywhere. */
+  token(): string | null {
+    return this.session()?.token ?? null;
+  }
+
+  /** True while the token exists and is not within the leeway of its expiry (client clock). */
+  hasFreshToken(now = Date.now()): boolean {
+    const session = this.session();
+    return session !== null && now < session.timing.staleAt;
+  }
+
+  async login(email: string, password: string): Promise<AuthUser> {
+    let grant: TokenGrant;
+    try {
+      grant = await firstValueFrom(this.api.login(email, password));
+    } catch (error) {
+      throw toAuthError(error);
+    }
+    const session = this.fromGrant(grant, Date.now());
+    if (!session) {
+      throw toAuthError(new HttpErrorResponse({ status: 500 }));
+    }
+    this.establish(session, true);
+    return session.user;
+  }
+
+  /** Signs out here at once (works offline), revokes the refresh token on the server, goes to login. */
+  async logout(): Promise<void> {
+    await this.signOut(this.options.loginPath);
+  }
+
+  /** logout() with a chosen destination, e.g. the login page with a returnUrl. */
+  async signOut(destination: string): Promise<void> {
+    this.end(true);
+    const revoke = firstValueFrom(this.api.logout()).catch(() => undefined);
+    await Promise.all([revoke, this.router.navigateByUrl(destination)]);
+  }
+
+  /** A new access token via the refresh cookie. One request at a time, shared by every caller. */
+  async refresh(): Promise<boolean> {
+    return (await this.refreshOutcome()) === 'ok';
+  }
+
+  refreshOutcome(): Promise<RefreshOutcome> {
+    this.inflight ??= this.refreshAcrossTabs().finally(() => (this.inflight = null));
+    return this.inflight;
+  }
+
+  /** A token that is safe to send right now, refreshing first if it is (about to be) expired. */
+  async freshToken(): Promise<string | null> {
+    if (this.hasFreshToken()) {
+      return this.token();
+    }
+    if (!this.session()) {
+      return null;
+    }
+    return (await this.refresh()) ? this.token() : null;
+  }
+
+  /** For guards: signed in with a usable token, after one silent refresh if needed. */
+  async ensureSession(): Promise<boolean> {
+    return this.hasFreshToken() || this.refresh();
+  }
+
+  /**
+   * Another tab changed the stored session: adopt its token, or end ours if it signed out.
+   * Returns what happened so the caller can decide about navigation.
+   */
+  syncFromStorage(): 'adopted' | 'ended' | 'unchanged' {
+    const stored = this.storage.read();
+    const current = this.session();
+    if (stored && stored.token !== current?.token) {
+      const session = this.fromStored(stored);
+      if (session) {
+        this.establish(session, false);
+        return 'adopted';
+      }
+    }
+    if (!stored && current) {
+      this.end(false);
+      return 'ended';
+    }
+    return 'unchanged';
+  }
+
+  /** Ends the session locally, e.g. when the server refused the refresh. */
+  end(persist: boolean): void {
+    this.epoch++;
+    if (persist) {
+      this.storage.clear();
+    }
+    if (this.session() !== null) {
+      this.session.set(null);
+      this.changes.next(null);
+    }
+  }
+
+  private async refreshAcrossTabs(): Promise<RefreshOutcome> {
+    const before = this.token();
+    const epoch = this.epoch;
+    const work = () => this.refreshUnlessAnotherTabDid(before, epoch);
+    // Each refresh token works once: two tabs spending the same one would revoke the login.
+    return this.locks ? this.locks.request(REFRESH_LOCK, work) : work();
+  }
+
+  private async refreshUnlessAnotherTabDid(
+    before: string | null,
+    epoch: number,
+  ): Promise<RefreshOutcome> {
+    const stored = this.storage.read();
+    if (stored && stored.token !== before) {
+      const session = this.fromStored(stored);
+      if (session && Date.now() < session.timing.refreshAt) {
+        this.establish(session, false);
+        return 'ok';
+      }
+    }
+    let grant: TokenGrant;
+    try {
+      grant = await firstValueFrom(this.api.refresh());
+    } catch (error) {
+      if (epoch !== this.epoch) {
+        return 'refused';
+      }
+      if (error instanceof HttpErrorResponse && (error.status === 401 || error.status === 400)) {
+        this.end(true);
+        return 'refused';
+      }
+      return 'failed';
+    }
+    const session = this.fromGrant(grant, this.session()?.signedInAt ?? Date.now());
+    // A sign-out while the request was out wins: its answer must not sign the user back in.
+    if (epoch !== this.epoch || !session) {
+      return epoch !== this.epoch ? 'refused' : 'failed';
+    }
+    this.establish(session, true);
+    return 'ok';
+  }
+
+  private establish(session: Session, persist: boolean): void {
+    if (persist) {
+      this.storage.write({
+        token: session.token,
+        clockOffsetMs: session.clockOffsetMs,
+        signedInAt: session.signedInAt,
+      });
+    }
+    this.session.set(session);
+    this.changes.next(session.user);
+  }
+
+  private restore(): Session | null {
+    const stored = this.storage.read();
+    return stored ? this.fromStored(stored) : null;
+  }
+
+  private fromStored(stored: StoredSession): Session | null {
+    const claims = decodeAccessToken(stored.token);
+    return claims ? this.toSession(stored.token, claims, userFromClaims(claims), stored) : null;
+  }
+
+  private fromGrant(grant: TokenGrant, signedInAt: number): Session | null {
+    const claims = decodeAccessToken(grant.accessToken);
+    if (!claims) {
+      return null;
+    }
+    const clockOffsetMs = measureClockOffset(grant.serverDate, claims.iat, grant.receivedAt);
+    return this.toSession(grant.accessToken, claims, grant.user ?? userFromClaims(claims), {
+      clockOffsetMs,
+      signedInAt,
+    });
+  }
+
+  private toSession(
+    token: string,
+    claims: AccessClaims,
+    user: AuthUser,
+    meta: { clockOffsetMs: number; signedInAt: number | null },
+  ): Session {
+    return {
+      token,
+      user,
+      clockOffsetMs: meta.clockOffsetMs,
+      signedInAt: meta.signedInAt,
+      timing: tokenTiming(
+        claims,
+        meta.clockOffsetMs,
+        this.options.leewaySeconds,
+        this.options.refreshMarginSeconds,
+      ),
+    };
+  }
+}
+
+function userFromClaims(claims: AccessClaims): AuthUser {
+  return { id: Number(claims.sub), email: claims.email, name: claims.name, roles: claims.roles };
+}

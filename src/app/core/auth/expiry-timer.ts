@@ -1,0 +1,115 @@
+import { DOCUMENT, DestroyRef, Injectable, inject } from '@angular/core';
+import { Router } from '@angular/router';
+import { isOnGuardedPage } from './auth-guard';
+import { AUTH_OPTIONS } from './auth-options';
+import { AuthStore } from './auth-store';
+import { Relogin } from './relogin';
+
+/**
+ * setTimeout stalls while a laptop sleeps and is throttled in background tabs, so a heartbeat
+ * re-reads the wall clock: after a wake-up the due refresh happens within one beat.
+ */
+const HEARTBEAT_MS = 10_000;
+/** Longer delays overflow setTimeout's 32-bit counter and would fire at once. */
+const MAX_DELAY_MS = 2 ** 31 - 1;
+
+/**
+ * Refreshes the access token shortly before it expires, from the token's `exp` in the client's
+ * clock (skew-corrected), never from when it was stored. Re-armed on every session change
+ * (sign-in, refresh, another tab, reload) and on wake-up.
+ */
+@Injectable({ providedIn: 'root' })
+export class ExpiryTimer {
+  private readonly store = inject(AuthStore);
+  private readonly router = inject(Router);
+  private readonly relogin = inject(Relogin);
+  private readonly options = inject(AUTH_OPTIONS);
+  private readonly document = inject(DOCUMENT);
+  private readonly destroyRef = inject(DestroyRef);
+  private timeout: ReturnType<typeof setTimeout> | null = null;
+  private firing = false;
+
+  start(): void {
+    const view = this.document.defaultView;
+    if (!view) {
+      return;
+    }
+    const changes = this.store.sessionChanges.subscribe(() => this.arm());
+    const onVisible = () => {
+      if (this.document.visibilityState === 'visible') {
+        this.check();
+      }
+    };
+    const onOnline = () => this.check();
+    this.document.addEventListener('visibilitychange', onVisible);
+    view.addEventListener('online', onOnline);
+    const heartbeat = setInterval(() => this.check(), HEARTBEAT_MS);
+    this.destroyRef.onDestroy(() => {
+      changes.unsubscribe();
+      this.document.removeEventListener('visibilitychange', onVisible);
+      view.removeEventListener('online', onOnline);
+      clearInterval(heartbeat);
+      this.disarm();
+    });
+    this.arm();
+  }
+
+  /** Refreshes now if due, else (re)schedules. */
+  check(): void {
+    const due = this.store.refreshDueAt();
+    if (due === null) {
+      this.disarm();
+    } else if (Date.now() >= due) {
+      void this.fire();
+    } else {
+      this.arm();
+    }
+  }
+
+  private arm(): void {
+    this.disarm();
+    const due = this.store.refreshDueAt();
+    if (due !== null) {
+      const delay = Math.min(Math.max(0, due - Date.now()), MAX_DELAY_MS);
+      this.timeout = setTimeout(() => this.check(), delay);
+    }
+  }
+
+  private disarm(): void {
+    if (this.timeout !== null) {
+      clearTimeout(this.timeout);
+      this.timeout = null;
+    }
+  }
+
+  private async fire(): Promise<void> {
+    if (this.firing) {
+      return;
+    }
+    this.firing = true;
+    this.disarm();
+    try {
+      const outcome = await this.store.refreshOutcome();
+      if (outcome === 'refused') {
+        await this.toLogin();
+      }
+    } finally {
+      this.firing = false;
+    }
+  }
+
+  /**
+   * The session ended with nobody navigating: leave the guarded page for the login page. Not
+   * while a navigation runs (its guard redirects with the right returnUrl) nor while the
+   * re-login dialog is up (a request found the end first and the page is being kept).
+   */
+  private async toLogin(): Promise<void> {
+    if (this.router.currentNavigation() || this.relogin.open() || !isOnGuardedPage(this.router)) {
+      return;
+    }
+    const returnUrl = this.router.url;
+    await this.router.navigate([this.options.loginPath], {
+      queryParams: returnUrl === '/' ? {} : { returnUrl },
+    });
+  }
+}

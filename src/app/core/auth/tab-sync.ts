@@ -1,0 +1,57 @@
+import { DestroyRef, Injectable, inject } from '@angular/core';
+import { Router } from '@angular/router';
+import { isOnGuardedPage } from './auth-guard';
+import { AUTH_OPTIONS } from './auth-options';
+import { AuthStore } from './auth-store';
+import { Relogin, leaveForHome } from './relogin';
+import { sanitizeReturnUrl } from './return-url';
+import { TokenStorage } from './token-storage';
+
+/**
+ * Mirrors sign-in, refresh and sign-out of other tabs (storage event or BroadcastChannel, both
+ * immediate) into this tab's store, and moves this tab off pages that no longer fit.
+ */
+@Injectable({ providedIn: 'root' })
+export class TabSync {
+  private readonly store = inject(AuthStore);
+  private readonly storage = inject(TokenStorage);
+  private readonly router = inject(Router);
+  private readonly relogin = inject(Relogin);
+  private readonly options = inject(AUTH_OPTIONS);
+  private readonly destroyRef = inject(DestroyRef);
+
+  start(): void {
+    const subscription = this.storage.changes().subscribe(() => void this.sync());
+    this.destroyRef.onDestroy(() => subscription.unsubscribe());
+  }
+
+  private async sync(): Promise<void> {
+    const before = this.store.user();
+    const outcome = this.store.syncFromStorage();
+    // While the dialog is up it decides where the page goes (it watches the session itself).
+    if (outcome === 'unchanged' || this.relogin.open()) {
+      return;
+    }
+    const onGuardedPage = isOnGuardedPage(this.router);
+    if (outcome === 'ended') {
+      if (onGuardedPage) {
+        await this.router.navigateByUrl(this.options.loginPath);
+      }
+      return;
+    }
+    const after = this.store.user();
+    if (before && after && before.id !== after.id && onGuardedPage) {
+      // Another user signed in elsewhere: this page shows the previous user's data.
+      await leaveForHome(this.router, this.options.forbiddenPath);
+    } else if (this.onLoginPage()) {
+      const returnUrl = this.router.parseUrl(this.router.url).queryParams['returnUrl'];
+      await this.router.navigateByUrl(sanitizeReturnUrl(returnUrl));
+    }
+  }
+
+  private onLoginPage(): boolean {
+    const tree = this.router.parseUrl(this.router.url);
+    const path = '/' + (tree.root.children['primary']?.segments.map((s) => s.path).join('/') ?? '');
+    return path === this.options.loginPath;
+  }
+}
