@@ -1,0 +1,20 @@
+import { Component, computed, inject } from '@angular/core';
+import { RouterLink, RouterLinkActive } from '@angular/router';
+import { AuthStore } from '../auth/auth-store';
+
+@Component({
+  selector: 'app-header',
+  imports: [RouterLink, RouterLinkActive],
+  templateUrl: './header.html',
+  styleUrl: './header.css',
+})
+export class Header {
+  private readonly auth = inject(AuthStore);
+
+  protected readonly user = this.auth.user;
+  protected readonly isAdmin = computed(() => this.user()?.roles.includes('admin') ?? false);
+
+  protected signOut(): Promise<void> {
+    return this.auth.logout();
+  }
+}

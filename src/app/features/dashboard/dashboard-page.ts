@@ -1,0 +1,65 @@
+import { Component, computed, inject } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { AuthStore } from '../../core/auth/auth-store';
+import { SessionTimes } from '../../shared/ui/session-times';
+
+@Component({
+  selector: 'app-dashboard-page',
+  imports: [RouterLink, SessionTimes],
+  template: `
+    <h1>Hello, {{ name() }}</h1>
+
+    <section class="card" aria-labelledby="session-heading">
+      <h2 id="session-heading">Your session</h2>
+      <app-session-times [signedInAt]="auth.signedInAt()" [expiresAt]="auth.expiresAt()" />
+    </section>
+
+    <section aria-labelledby="features-heading">
+      <h2 id="features-heading">What you can do</h2>
+      <ul class="features">
+        <li class="card">
+          <a routerLink="/notes">Notes</a>
+          <p class="muted">Write, search and edit your own notes.</p>
+        </li>
+        <li class="card">
+          <a routerLink="/profile">Profile</a>
+          <p class="muted">Your account as the server sees it, and your session.</p>
+        </li>
+        @if (isAdmin()) {
+          <li class="card">
+            <a routerLink="/admin">Users</a>
+            <p class="muted">Everyone who can sign in (administrators only).</p>
+          </li>
+        }
+      </ul>
+    </section>
+  `,
+  styles: `
+    .card h2 {
+      margin-top: 0;
+    }
+    .features {
+      list-style: none;
+      padding: 0;
+      margin: 0;
+      display: grid;
+      gap: 1rem;
+      grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr));
+    }
+    .features li {
+      margin: 0;
+    }
+    .features a {
+      font-weight: 600;
+      font-size: 1.125rem;
+    }
+    .features p {
+      margin: 0.25rem 0 0;
+    }
+  `,
+})
+export class DashboardPage {
+  protected readonly auth = inject(AuthStore);
+  protected readonly name = computed(() => this.auth.user()?.name ?? '');
+  protected readonly isAdmin = computed(() => this.auth.user()?.roles.includes('admin') ?? false);
+}

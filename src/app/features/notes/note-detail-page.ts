@@ -1,0 +1,144 @@
+import { DatePipe } from '@angular/common';
+import {
+  afterNextRender,
+  Component,
+  ElementRef,
+  inject,
+  Injector,
+  signal,
+  viewChild,
+} from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { ReactiveFormsModule } from '@angular/forms';
+import { Title } from '@angular/platform-browser';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { catchError, map, of, switchMap, tap } from 'rxjs';
+import { describeHttpError } from '../../shared/ui/http-error';
+import { draftOf, NoteFields, noteForm } from './note-form';
+import { Note, NotesApi } from './notes-api';
+
+const NOT_FOUND = "This note doesn't exist, or it has been deleted.";
+
+@Component({
+  selector: 'app-note-detail-page',
+  imports: [ReactiveFormsModule, RouterLink, DatePipe, NoteFields],
+  templateUrl: './note-detail-page.html',
+  styleUrl: './note-detail-page.css',
+})
+export class NoteDetailPage {
+  private readonly api = inject(NotesApi);
+  private readonly router = inject(Router);
+  private readonly title = inject(Title);
+  private readonly injector = inject(Injector);
+  private readonly cancelButton = viewChild<ElementRef<HTMLButtonElement>>('cancelButton');
+  private readonly deleteButton = viewChild<ElementRef<HTMLButtonElement>>('deleteButton');
+
+  protected readonly note = signal<Note | null>(null);
+  protected readonly loading = signal(true);
+  protected readonly loadError = signal('');
+
+  protected readonly form = noteForm();
+  protected readonly submitted = signal(false);
+  protected readonly saving = signal(false);
+  protected readonly saveError = signal('');
+  protected readonly notice = signal('');
+
+  protected readonly confirming = signal(false);
+  protected readonly deleting = signal(false);
+  protected readonly deleteError = signal('');
+
+  constructor() {
+    inject(ActivatedRoute)
+      .paramMap.pipe(
+        map((params) => Number(params.get('id'))),
+        tap(() => {
+          this.loading.set(true);
+          this.loadError.set('');
+        }),
+        switchMap((id) =>
+          // Ids are positive integers; anything else cannot exist, so don't ask the server.
+          Number.isInteger(id) && id > 0
+            ? this.api.get(id).pipe(
+                map((note) => ({ note, error: '' })),
+                catchError((error: unknown) =>
+                  of({ note: null, error: describeHttpError(error, { notFound: NOT_FOUND }) }),
+                ),
+              )
+            : of({ note: null, error: NOT_FOUND }),
+        ),
+        takeUntilDestroyed(),
+      )
+      .subscribe(({ note, error }) => {
+        this.loading.set(false);
+        this.loadError.set(error);
+        this.show(note);
+      });
+  }
+
+  protected save(): void {
+    const note = this.note();
+    this.submitted.set(true);
+    if (!note || this.saving()) {
+      return;
+    }
+    if (this.form.invalid) {
+      const firstInvalid = this.form.controls.title.invalid ? 'title' : 'body';
+      document.getElementById(`note-${firstInvalid}`)?.focus();
+      return;
+    }
+    this.saving.set(true);
+    this.saveError.set('');
+    this.notice.set('');
+    // The form shows the server's answer only once it accepted the change; on an error what was typed stays.
+    this.api.update(note.id, draftOf(this.form)).subscribe({
+      next: (saved) => {
+        this.saving.set(false);
+        this.submitted.set(false);
+        this.show(saved);
+        this.notice.set('Saved.');
+      },
+      error: (error: unknown) => {
+        this.saving.set(false);
+        this.saveError.set(describeHttpError(error, { notFound: NOT_FOUND }));
+      },
+    });
+  }
+
+  protected askToDelete(): void {
+    this.deleteError.set('');
+    this.confirming.set(true);
+    // Focus the safe choice, so a stray Enter does not delete.
+    afterNextRender(() => this.cancelButton()?.nativeElement.focus(), { injector: this.injector });
+  }
+
+  protected cancelDelete(): void {
+    this.confirming.set(false);
+    afterNextRender(() => this.deleteButton()?.nativeElement.focus(), { injector: this.injector });
+  }
+
+  protected confirmDelete(): void {
+    const note = this.note();
+    if (!note || this.deleting()) {
+      return;
+    }
+    this.deleting.set(true);
+    this.api.remove(note.id).subscribe({
+      next: () => {
+        void this.router.navigate(['/notes'], { state: { notice: `Deleted “${note.title}”.` } });
+      },
+      error: (error: unknown) => {
+        this.deleting.set(false);
+        this.confirming.set(false);
+        this.deleteError.set(describeHttpError(error, { notFound: NOT_FOUND }));
+      },
+    });
+  }
+
+  private show(note: Note | null): void {
+    this.note.set(note);
+    if (note) {
+      this.form.reset({ title: note.title, body: note.body });
+      this.title.setTitle(`${note.title} · Tokengate`);
+    }
+  }
+}

@@ -1,0 +1,128 @@
+import { Component, computed, inject } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { catchError, map, of } from 'rxjs';
+import { AuthApi } from '../../core/auth/auth-api';
+import { AuthStore, AuthUser } from '../../core/auth/auth-store';
+import { describeHttpError } from '../../shared/ui/http-error';
+import { SessionTimes } from '../../shared/ui/session-times';
+
+type Profile =
+  { state: 'loading' } | { state: 'ready'; user: AuthUser } | { state: 'error'; message: string };
+
+@Component({
+  selector: 'app-profile-page',
+  imports: [SessionTimes],
+  template: `
+    <h1>Your profile</h1>
+
+    <section
+      class="card"
+      aria-labelledby="account-heading"
+      [attr.aria-busy]="profile().state === 'loading'"
+    >
+      <h2 id="account-heading">Account</h2>
+      @switch (profile().state) {
+        @case ('loading') {
+          <p class="muted">Loading your profile…</p>
+        }
+        @case ('error') {
+          <div class="alert" role="alert">{{ errorMessage() }}</div>
+        }
+        @case ('ready') {
+          @if (user(); as user) {
+            <dl>
+              <div>
+                <dt>Name</dt>
+                <dd>{{ user.name }}</dd>
+              </div>
+              <div>
+                <dt>Email</dt>
+                <dd>{{ user.email }}</dd>
+              </div>
+              <div>
+                <dt>User id</dt>
+                <dd>{{ user.id }}</dd>
+              </div>
+              <div>
+                <dt>Roles</dt>
+                <dd>
+                  <ul class="roles">
+                    @for (role of user.roles; track role) {
+                      <li>{{ role }}</li>
+                    }
+                  </ul>
+                </dd>
+              </div>
+            </dl>
+          }
+        }
+      }
+    </section>
+
+    <section class="card" aria-labelledby="session-heading">
+      <h2 id="session-heading">Session</h2>
+      <app-session-times [signedInAt]="auth.signedInAt()" [expiresAt]="auth.expiresAt()" />
+    </section>
+  `,
+  styles: `
+    .card h2 {
+      margin-top: 0;
+    }
+    dl {
+      display: grid;
+      gap: 0.5rem;
+      margin: 0;
+    }
+    dl > div {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 1rem;
+    }
+    dt {
+      font-weight: 600;
+      min-width: 10rem;
+    }
+    dd {
+      margin: 0;
+      overflow-wrap: anywhere;
+    }
+    .roles {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+      list-style: none;
+      margin: 0;
+      padding: 0;
+    }
+    .roles li {
+      padding: 0 0.5rem;
+      border: 1px solid var(--border);
+      border-radius: 999px;
+      font-size: 0.875rem;
+    }
+  `,
+})
+export class ProfilePage {
+  protected readonly auth = inject(AuthStore);
+
+  // Asks the server rather than trusting the token's claims: this is what the API knows about you.
+  protected readonly profile = toSignal(
+    inject(AuthApi)
+      .me()
+      .pipe(
+        map((user): Profile => ({ state: 'ready', user })),
+        catchError((error: unknown) =>
+          of<Profile>({ state: 'error', message: describeHttpError(error) }),
+        ),
+      ),
+    { initialValue: { state: 'loading' } as Profile },
+  );
+  protected readonly user = computed(() => {
+    const profile = this.profile();
+    return profile.state === 'ready' ? profile.user : null;
+  });
+  protected readonly errorMessage = computed(() => {
+    const profile = this.profile();
+    return profile.state === 'error' ? profile.message : '';
+  });
+}
