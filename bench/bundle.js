@@ -1,0 +1,194 @@
+'use strict';
+// Step 1: what the production build ships. Sizes are measured on the emitted files themselves
+// (raw, gzip level 9, brotli quality 11); the esbuild metafile says which package each byte came from.
+
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+const zlib = require('node:zlib');
+const { brotli } = require('./serve');
+
+const ROOT = path.resolve(__dirname, '..');
+const DIST = path.join(ROOT, 'dist', 'tokengate');
+const BROWSER_DIR = path.join(DIST, 'browser');
+
+function runNg(args, { cwd = ROOT } = {}) {
+  const ng = require.resolve('@angular/cli/bin/ng.js', { paths: [ROOT] });
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [ng, ...args], {
+      cwd,
+      env: { ...process.env, NG_CLI_ANALYTICS: 'false', FORCE_COLOR: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('close', (code) => resolve({ code, output }));
+  });
+}
+
+function sizes(file) {
+  const body = fs.readFileSync(file);
+  return {
+    raw: body.length,
+    gzip: zlib.gzipSync(body, { level: 9 }).length,
+    brotli: brotli(body).length,
+  };
+}
+
+/** Files index.html asks the browser for: module scripts, modulepreloads and stylesheets. */
+function filesLoadedBy(indexHtml) {
+  const found = new Set();
+  for (const [, src] of indexHtml.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)) found.add(src);
+  for (const [tag] of indexHtml.matchAll(/<link\b[^>]*>/g)) {
+    const rel = /\brel="([^"]+)"/.exec(tag)?.[1] ?? '';
+    const href = /\bhref="([^"]+)"/.exec(tag)?.[1];
+    if (href && /\b(?:stylesheet|modulepreload)\b/.test(rel)) found.add(href);
+  }
+  return [...found].filter((f) => !/^[a-z]+:|^\/\//i.test(f)).map((f) => f.replace(/^\.?\//, ''));
+}
+
+function findMetafile() {
+  const candidates = fs.existsSync(DIST)
+    ? fs.readdirSync(DIST).filter((f) => /stats\.json$/.test(f))
+    : [];
+  if (candidates.length === 0) throw new Error(`no esbuild metafile (*stats.json) in ${DIST}`);
+  return JSON.parse(fs.readFileSync(path.join(DIST, candidates[0]), 'utf8'));
+}
+
+/** Adds every chunk reachable through static imports: the browser needs them before main runs. */
+function withStaticImports(entries, metafile) {
+  const initial = new Set(entries);
+  const queue = [...entries];
+  while (queue.length > 0) {
+    const output = metafile.outputs[queue.shift()];
+    for (const imported of output?.imports ?? []) {
+      if (imported.kind === 'import-statement' && !initial.has(imported.path)) {
+        initial.add(imported.path);
+        queue.push(imported.path);
+      }
+    }
+  }
+  return initial;
+}
+
+/** 'node_modules/@angular/core/fesm2022/core.mjs' -> '@angular/core'; app code by folder. */
+function owner(input) {
+  const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input);
+  if (pkg) return pkg[1];
+  const app = /^src\/app\/((?:core|features|shared)\/[^/]+)\//.exec(input);
+  if (app) return `app: ${app[1]}`;
+  if (input.startsWith('src/')) return 'app: shell (src/app/*, main.ts)';
+  return input.replace(/:.*$/, ':') || input;
+}
+
+/**
+ * What each initial byte is. esbuild reports minified bytes per input; the brotli figure shares each
+ * file's real brotli size out in proportion, since compressed bytes cannot be split exactly.
+ */
+function attribute(initialFiles, metafile, measured) {
+  const groups = new Map();
+  const modules = [];
+  for (const file of initialFiles) {
+    const inputs = Object.entries(metafile.outputs[file]?.inputs ?? {});
+    const total = inputs.reduce((sum, [, v]) => sum + v.bytesInOutput, 0);
+    if (total === 0) continue;
+    const { brotli: fileBrotli } = measured.get(file);
+    for (const [input, { bytesInOutput }] of inputs) {
+      if (bytesInOutput === 0) continue;
+      const share = (fileBrotli * bytesInOutput) / total;
+      const name = owner(input);
+      const group = groups.get(name) ?? { name, raw: 0, brotli: 0, modules: 0 };
+      group.raw += bytesInOutput;
+      group.brotli += share;
+      group.modules += 1;
+      groups.set(name, group);
+      modules.push({ input, owner: name, raw: bytesInOutput, brotli: share });
+    }
+  }
+  const byRaw = (a, b) => b.raw - a.raw;
+  return { packages: [...groups.values()].sort(byRaw), modules: modules.sort(byRaw) };
+}
+
+async function measureBundle({ build = true, log = console.log } = {}) {
+  if (build) {
+    log('Building the production app (ng build --stats-json)...');
+    const { code, output } = await runNg([
+      'build',
+      '--configuration',
+      'production',
+      '--stats-json',
+    ]);
+    const warnings = output.split('\n').filter((line) => /WARNING|ERROR|✘|▲/.test(line));
+    if (code !== 0) {
+      return { ok: false, error: `ng build failed (exit ${code}):\n${output.trim().slice(-3000)}` };
+    }
+    if (warnings.length > 0) log(warnings.join('\n'));
+  }
+  const metafile = findMetafile();
+  const indexHtml = fs.readFileSync(path.join(BROWSER_DIR, 'index.html'), 'utf8');
+  const entries = filesLoadedBy(indexHtml);
+  const initialSet = withStaticImports(entries, metafile);
+
+  const emitted = fs
+    .readdirSync(BROWSER_DIR)
+    .filter((f) => /\.(?:js|mjs|css)$/.test(f))
+    .sort();
+  const measured = new Map(emitted.map((f) => [f, sizes(path.join(BROWSER_DIR, f))]));
+  const row = (file) => ({ file, kind: path.extname(file).slice(1), ...measured.get(file) });
+  const missing = entries.filter((f) => !measured.has(f));
+  if (missing.length > 0) throw new Error(`index.html loads files not in the build: ${missing}`);
+
+  const initial = emitted.filter((f) => initialSet.has(f)).map(row);
+  const lazy = emitted.filter((f) => !initialSet.has(f)).map(row);
+  const sum = (rows) =>
+    rows.reduce(
+      (t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }),
+      {
+        raw: 0,
+        gzip: 0,
+        brotli: 0,
+      },
+    );
+
+  const { packages, modules } = attribute(
+    initial.map((r) => r.file),
+    metafile,
+    measured,
+  );
+  // A feature page whose code reaches the initial files is not lazy, whatever the routes say.
+  const eagerFeatures = [
+    ...new Set(modules.filter((m) => m.input.startsWith('src/app/features/')).map((m) => m.input)),
+  ];
+  const lazyChunkOwners = lazy.map((r) => ({
+    file: r.file,
+    features: [
+      ...new Set(
+        Object.keys(metafile.outputs[r.file]?.inputs ?? {})
+          .filter((i) => i.startsWith('src/app/features/'))
+          .map((i) => i.split('/')[3]),
+      ),
+    ],
+  }));
+
+  return {
+    ok: true,
+    indexHtml: { raw: Buffer.byteLength(indexHtml) },
+    initial,
+    lazy,
+    initialTotal: sum(initial),
+    lazyTotal: sum(lazy),
+    packages,
+    modules,
+    eagerFeatures,
+    lazyChunkOwners,
+  };
+}
+
+module.exports = { measureBundle, runNg, filesLoadedBy, BROWSER_DIR };
+
+if (require.main === module) {
+  measureBundle({ build: !process.argv.includes('--no-build') }).then((r) =>
+    console.log(JSON.stringify(r, null, 2)),
+  );
+}
