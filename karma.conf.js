@@ -6,6 +6,64 @@ const { findBrowser } = require('./scripts/browser');
 // `npm test` runs scripts/browser.js first (it may install chromium); here we only look it up.
 process.env.CHROME_BIN = findBrowser();
 
+// The auth core must stay at or above this line coverage; the run fails below it.
+const AUTH_DIR = path.join(__dirname, 'src', 'app', 'core', 'auth') + path.sep;
+const AUTH_MIN_LINE_COVERAGE = 95;
+
+/**
+ * Prints the line coverage of src/app/core/auth (karma-coverage only prints the whole app) and
+ * fails the run when it is under AUTH_MIN_LINE_COVERAGE; specs and the testing.ts helper do not
+ * count. Reads the istanbul data the browser reports, so it only speaks with --coverage.
+ */
+function AuthCoverageReporter() {
+  const { createCoverageMap } = require('istanbul-lib-coverage');
+  let coverageMap = createCoverageMap({});
+  let failed = false;
+
+  this.onRunStart = () => {
+    coverageMap = createCoverageMap({});
+    failed = false;
+  };
+  this.onBrowserComplete = (_browser, result) => {
+    if (result && result.coverage) {
+      coverageMap.merge(result.coverage);
+    }
+  };
+  this.onRunComplete = () => {
+    const files = coverageMap
+      .files()
+      .filter((file) => path.resolve(__dirname, file).startsWith(AUTH_DIR))
+      .filter((file) => !file.endsWith('.spec.ts') && path.basename(file) !== 'testing.ts');
+    if (files.length === 0) {
+      return;
+    }
+    let covered = 0;
+    let total = 0;
+    const uncovered = [];
+    for (const file of files) {
+      const lines = coverageMap.fileCoverageFor(file).getLineCoverage();
+      for (const [line, hits] of Object.entries(lines)) {
+        total++;
+        if (hits > 0) {
+          covered++;
+        } else {
+          uncovered.push(`${path.relative(__dirname, path.resolve(__dirname, file))}:${line}`);
+        }
+      }
+    }
+    const pct = total === 0 ? 100 : (covered / total) * 100;
+    failed = pct < AUTH_MIN_LINE_COVERAGE;
+    process.stdout.write(
+      `Line coverage of src/app/core/auth: ${pct.toFixed(2)}% (${covered}/${total} lines, ` +
+        `${files.length} files; minimum ${AUTH_MIN_LINE_COVERAGE}%)\n`,
+    );
+    if (failed) {
+      process.stdout.write(`Uncovered auth lines: ${uncovered.join(', ')}\n`);
+    }
+  };
+  this.onExit = (done) => done(failed ? 1 : 0);
+}
+
 module.exports = function (config) {
   config.set({
     basePath: '',
@@ -15,6 +73,7 @@ module.exports = function (config) {
       require('karma-chrome-launcher'),
       require('karma-jasmine-html-reporter'),
       require('karma-coverage'),
+      { 'reporter:auth-coverage': ['type', AuthCoverageReporter] },
     ],
     client: {
       jasmine: {
@@ -29,7 +88,7 @@ module.exports = function (config) {
       subdir: '.',
       reporters: [{ type: 'html' }, { type: 'text-summary' }],
     },
-    reporters: ['progress', 'kjhtml'],
+    reporters: ['progress', 'kjhtml', 'auth-coverage'],
     customLaunchers: {
       // Tests run as root in CI and on developer machines here: Chromium refuses its sandbox as root.
       ChromeHeadlessNoSandbox: {

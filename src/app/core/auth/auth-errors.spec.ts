@@ -1,0 +1,74 @@
+import { HttpErrorResponse, HttpHeaders } from '@angular/common/http';
+import { AuthError, formatWait, parseRetryAfter, toAuthError } from './auth-errors';
+
+function httpError(status: number, headers: Record<string, string> = {}, error: unknown = null) {
+  return new HttpErrorResponse({ status, headers: new HttpHeaders(headers), error });
+}
+
+describe('formatWait', () => {
+  it('says the wait in words', () => {
+    expect(formatWait(45)).toBe('45 seconds');
+    expect(formatWait(1)).toBe('1 second');
+    expect(formatWait(270)).toBe('4 minutes 30 seconds');
+    expect(formatWait(60)).toBe('1 minute');
+    expect(formatWait(61)).toBe('1 minute 1 second');
+    expect(formatWait(3600)).toBe('1 hour');
+    expect(formatWait(3900)).toBe('1 hour 5 minutes');
+    expect(formatWait(7200 + 60 * 2)).toBe('2 hours 2 minutes');
+  });
+
+  it('rounds partial seconds up and never goes negative', () => {
+    expect(formatWait(0.2)).toBe('1 second');
+    expect(formatWait(-5)).toBe('0 seconds');
+  });
+});
+
+describe('parseRetryAfter', () => {
+  it('reads delta-seconds and HTTP dates', () => {
+    expect(parseRetryAfter('270')).toBe(270);
+    const now = Date.parse('2026-01-01T00:00:00Z');
+    expect(parseRetryAfter('Thu, 01 Jan 2026 00:01:30 GMT', now)).toBe(90);
+  });
+
+  it('gives undefined for nothing usable', () => {
+    expect(parseRetryAfter(null)).toBeUndefined();
+    expect(parseRetryAfter(' ')).toBeUndefined();
+    expect(parseRetryAfter('soon')).toBeUndefined();
+  });
+});
+
+describe('toAuthError', () => {
+  it('maps each failure to a code and a sentence, never the JSON body', () => {
+    const body = { error: 'invalid_credentials', message: 'Invalid email or password' };
+    const cases: [HttpErrorResponse | Error, string][] = [
+      [httpError(0), 'unreachable'],
+      [httpError(400, {}, body), 'invalid_request'],
+      [httpError(401, {}, body), 'invalid_credentials'],
+      [httpError(500, {}, body), 'server_error'],
+      [httpError(502), 'server_error'],
+      [new Error('fetch failed'), 'unreachable'],
+    ];
+    for (const [error, code] of cases) {
+      const mapped = toAuthError(error);
+      expect(mapped).toBeInstanceOf(AuthError);
+      expect(mapped.code)
+        .withContext(String(code))
+        .toBe(code as AuthError['code']);
+      expect(mapped.message).not.toContain('{');
+      expect(mapped.message.length).toBeGreaterThan(10);
+    }
+  });
+
+  it('tells how long to wait after too many attempts', () => {
+    const mapped = toAuthError(httpError(429, { 'Retry-After': '270' }));
+    expect(mapped.code).toBe('too_many_attempts');
+    expect(mapped.retryAfterSeconds).toBe(270);
+    expect(mapped.message).toBe('Too many sign-in attempts. Try again in 4 minutes 30 seconds.');
+  });
+
+  it('still explains a 429 without Retry-After', () => {
+    const mapped = toAuthError(httpError(429));
+    expect(mapped.retryAfterSeconds).toBeUndefined();
+    expect(mapped.message).toContain('Too many sign-in attempts');
+  });
+});

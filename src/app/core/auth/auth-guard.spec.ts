@@ -1,0 +1,167 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { Component } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { Router, Routes, provideRouter } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+import { authGuard, guestGuard, isOnGuardedPage, roleGuard } from './auth-guard';
+import { AUTH_LOCKS } from './auth-store';
+import { ADMIN, ALICE, FakeStorageArea, grantBody, makeToken, settle } from './testing';
+import { ACCESS_TOKEN_KEY, AUTH_STORAGE_AREA, AUTH_TAB_CHANNEL } from './token-storage';
+
+@Component({ selector: 'app-guard-test-page', template: 'page' })
+class Page {}
+
+@Component({ selector: 'app-guard-test-admin', template: 'admin' })
+class AdminPage {}
+
+describe('guards (real routes)', () => {
+  let area: FakeStorageArea;
+  let backend: HttpTestingController;
+  let harness: RouterTestingHarness;
+  let router: Router;
+  let adminChunkLoads: number;
+
+  function routes(): Routes {
+    return [
+      { path: 'login', canActivate: [guestGuard], component: Page },
+      { path: 'forbidden', component: Page },
+      {
+        path: '',
+        canActivateChild: [authGuard],
+        runGuardsAndResolvers: 'always',
+        children: [
+          { path: '', pathMatch: 'full', component: Page },
+          {
+            path: 'notes',
+            canMatch: [authGuard],
+            loadChildren: () =>
+              Promise.resolve([
+                { path: '', component: Page },
+                { path: ':id', component: Page },
+              ]),
+          },
+          {
+            path: 'admin',
+            canMatch: [authGuard, roleGuard],
+            data: { roles: ['admin'] },
+            loadComponent: () => {
+              adminChunkLoads++;
+              return Promise.resolve(AdminPage);
+            },
+          },
+          {
+            path: 'reports',
+            canActivate: [roleGuard],
+            data: { roles: ['admin'] },
+            component: Page,
+          },
+        ],
+      },
+      { path: '**', component: Page },
+    ];
+  }
+
+  async function setUp(token: string | null) {
+    area = new FakeStorageArea();
+    adminChunkLoads = 0;
+    if (token) {
+      area.setItem(ACCESS_TOKEN_KEY, token);
+    }
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter(routes()),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        { provide: AUTH_STORAGE_AREA, useValue: area },
+        { provide: AUTH_TAB_CHANNEL, useValue: null },
+        { provide: AUTH_LOCKS, useValue: null },
+      ],
+    });
+    backend = TestBed.inject(HttpTestingController);
+    router = TestBed.inject(Router);
+    harness = await RouterTestingHarness.create();
+  }
+
+  /** Navigates, answering the one silent refresh the guard may make. */
+  async function visit(url: string, refresh?: 'ok' | 'refused') {
+    const done = harness.navigateByUrl(url);
+    await settle();
+    if (refresh === 'ok') {
+      backend.expectOne('/auth/refresh').flush(grantBody(makeToken()));
+    } else if (refresh === 'refused') {
+      backend
+        .expectOne('/auth/refresh')
+        .flush({ error: 'invalid_grant', message: 'x' }, { status: 401, statusText: 'No' });
+    }
+    await done;
+    backend.verify();
+    return router.url;
+  }
+
+  it('lets a signed-in user in without any request', async () => {
+    await setUp(makeToken());
+    expect(await visit('/notes/3')).toBe('/notes/3');
+    expect(await visit('/')).toBe('/');
+    expect(isOnGuardedPage(router)).toBeTrue();
+  });
+
+  it('sends a visitor to /login with the path asked for, after one silent refresh', async () => {
+    await setUp(null);
+    expect(await visit('/notes/3?_page=2', 'refused')).toBe(
+      '/login?returnUrl=%2Fnotes%2F3%3F_page%3D2',
+    );
+    expect(isOnGuardedPage(router)).toBeFalse();
+    expect(await visit('/notes', 'refused')).toBe('/login?returnUrl=%2Fnotes');
+    expect(await visit('/nowhere')).toBe('/nowhere');
+    expect(await visit('/', 'refused')).toBe('/login');
+  });
+
+  it('signs a visitor with a live refresh cookie in silently', async () => {
+    await setUp(null);
+    expect(await visit('/notes', 'ok')).toBe('/notes');
+  });
+
+  it('refreshes an expired token once before letting the user in', async () => {
+    await setUp(makeToken(ALICE, Date.now() - 3600_000, 900));
+    expect(await visit('/notes/1', 'ok')).toBe('/notes/1');
+  });
+
+  it('sends a user without the role to /forbidden without loading the admin chunk', async () => {
+    await setUp(makeToken(ALICE));
+    expect(await visit('/admin')).toBe('/forbidden');
+    expect(await visit('/reports')).toBe('/forbidden');
+    expect(adminChunkLoads).toBe(0);
+  });
+
+  it('lets an admin into /admin', async () => {
+    await setUp(makeToken(ADMIN));
+    expect(await visit('/admin')).toBe('/admin');
+    expect(adminChunkLoads).toBe(1);
+    expect(harness.routeNativeElement?.textContent).toContain('admin');
+  });
+
+  it('sends a visitor asking for a role page to /login, not /forbidden', async () => {
+    await setUp(null);
+    expect(await visit('/admin', 'refused')).toBe('/login?returnUrl=%2Fadmin');
+    expect(adminChunkLoads).toBe(0);
+  });
+
+  it('guestGuard: shows the login page to visitors', async () => {
+    await setUp(null);
+    expect(await visit('/login?returnUrl=%2Fnotes')).toBe('/login?returnUrl=%2Fnotes');
+  });
+
+  it('guestGuard: sends a signed-in user to the sanitized returnUrl or /', async () => {
+    await setUp(makeToken());
+    expect(await visit('/login?returnUrl=%2Fnotes%2F2')).toBe('/notes/2');
+    expect(await visit('/login?returnUrl=%2F%2Fevil.example')).toBe('/');
+    expect(await visit('/login?returnUrl=https%3A%2F%2Fevil.example')).toBe('/');
+    expect(await visit('/login')).toBe('/');
+  });
+
+  it('guestGuard: shows the login page when the stale session cannot be renewed', async () => {
+    await setUp(makeToken(ALICE, Date.now() - 3600_000, 900));
+    expect(await visit('/login', 'refused')).toBe('/login');
+  });
+});

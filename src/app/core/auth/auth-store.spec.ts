@@ -1,0 +1,296 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { Router, provideRouter } from '@angular/router';
+import { AuthError } from './auth-errors';
+import { AUTH_LOCKS, AuthStore } from './auth-store';
+import { ALICE, ADMIN, FakeStorageArea, grantBody, makeToken } from './testing';
+import {
+  ACCESS_TOKEN_KEY,
+  AUTH_STORAGE_AREA,
+  AUTH_TAB_CHANNEL,
+  SESSION_META_KEY,
+} from './token-storage';
+
+describe('AuthStore', () => {
+  let area: FakeStorageArea;
+  let http: HttpTestingController;
+  let navigate: jasmine.Spy;
+
+  function create(): AuthStore {
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter([]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        { provide: AUTH_STORAGE_AREA, useValue: area },
+        { provide: AUTH_TAB_CHANNEL, useValue: null },
+        { provide: AUTH_LOCKS, useValue: null },
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+    navigate = spyOn(TestBed.inject(Router), 'navigateByUrl').and.resolveTo(true);
+    return TestBed.inject(AuthStore);
+  }
+
+  function store(token: string, clockOffsetMs = 0, signedInAt: number | null = 1000) {
+    area.setItem(SESSION_META_KEY, JSON.stringify({ clockOffsetMs, signedInAt }));
+    area.setItem(ACCESS_TOKEN_KEY, token);
+  }
+
+  beforeEach(() => {
+    area = new FakeStorageArea();
+  });
+
+  afterEach(() => http.verify());
+
+  describe('start-up', () => {
+    it('restores a valid stored session without a network call', () => {
+      store(makeToken(ADMIN), 0, Date.parse('2026-01-01T00:00:00Z'));
+      const auth = create();
+      expect(auth.signedIn()).toBeTrue();
+      expect(auth.user()).toEqual(ADMIN);
+      expect(auth.hasRole('admin')).toBeTrue();
+      expect(auth.hasRole('owner')).toBeFalse();
+      expect(auth.signedInAt()).toEqual(new Date('2026-01-01T00:00:00Z'));
+      expect(auth.hasFreshToken()).toBeTrue();
+    });
+
+    it('starts signed out, silently, when the stored value is garbage', () => {
+      const consoleError = spyOn(console, 'error');
+      area.setItem(ACCESS_TOKEN_KEY, 'eyJhbGciOi.truncated');
+      const auth = create();
+      expect(auth.signedIn()).toBeFalse();
+      expect(auth.user()).toBeNull();
+      expect(auth.expiresAt()).toBeNull();
+      expect(auth.signedInAt()).toBeNull();
+      expect(auth.hasRole('user')).toBeFalse();
+      expect(area.getItem(ACCESS_TOKEN_KEY)).toBeNull();
+      expect(consoleError).not.toHaveBeenCalled();
+    });
+
+    it('computes expiry from exp in the client clock, using the stored offset', () => {
+      const serverNow = Date.now() + 3 * 3600_000;
+      store(makeToken(ALICE, serverNow, 900), 3 * 3600_000);
+      const auth = create();
+      const left = (auth.expiresAt()?.getTime() ?? 0) - Date.now();
+      expect(left).toBeGreaterThan(895_000);
+      expect(left).toBeLessThanOrEqual(900_000);
+      expect(auth.hasFreshToken()).toBeTrue();
+    });
+  });
+
+  describe('login', () => {
+    it('stores the token and the server clock offset, and signs in', async () => {
+      const auth = create();
+      const serverNow = Date.now() - 2 * 3600_000;
+      const token = makeToken(ALICE, serverNow, 900);
+      const done = auth.login('alice@example.com', 'alice-password-1');
+      const req = http.expectOne('/auth/login');
+      expect(req.request.method).toBe('POST');
+      expect(req.request.body).toEqual({
+        email: 'alice@example.com',
+        password: 'alice-password-1',
+      });
+      expect(req.request.headers.has('Authorization')).toBeFalse();
+      req.flush(grantBody(token), { headers: { Date: new Date(serverNow).toUTCString() } });
+      await expectAsync(done).toBeResolvedTo(ALICE);
+
+      expect(auth.signedIn()).toBeTrue();
+      expect(auth.token()).toBe(token);
+      expect(area.getItem(ACCESS_TOKEN_KEY)).toBe(token);
+      // The client clock is 2 h ahead of the server: the token still has ~15 minutes here.
+      const left = (auth.expiresAt()?.getTime() ?? 0) - Date.now();
+      expect(left).toBeGreaterThan(890_000);
+      expect(left).toBeLessThanOrEqual(901_000);
+      expect(auth.hasFreshToken()).toBeTrue();
+      expect(Math.abs((auth.signedInAt()?.getTime() ?? 0) - Date.now())).toBeLessThan(5_000);
+      expect(JSON.parse(area.getItem(SESSION_META_KEY) ?? '{}').clockOffsetMs).toBeLessThan(
+        -2 * 3600_000 + 2_000,
+      );
+    });
+
+    it('rejects with AuthError and words for wrong credentials, rate limits and outages', async () => {
+      const auth = create();
+      const wrong = auth.login('alice@example.com', 'nope');
+      http
+        .expectOne('/auth/login')
+        .flush(
+          { error: 'invalid_credentials', message: 'Invalid email or password' },
+          { status: 401, statusText: 'Unauthorized' },
+        );
+      await expectAsync(wrong).toBeRejectedWith(
+        jasmine.objectContaining({ code: 'invalid_credentials' }),
+      );
+
+      const limited = auth.login('alice@example.com', 'nope');
+      http
+        .expectOne('/auth/login')
+        .flush(
+          { error: 'too_many_attempts', message: 'x' },
+          { status: 429, statusText: 'Too Many Requests', headers: { 'Retry-After': '45' } },
+        );
+      const error = (await limited.catch((e: unknown) => e)) as AuthError;
+      expect(error).toBeInstanceOf(AuthError);
+      expect(error.retryAfterSeconds).toBe(45);
+      expect(error.message).toContain('45 seconds');
+
+      const offline = auth.login('alice@example.com', 'alice-password-1');
+      http.expectOne('/auth/login').error(new ProgressEvent('error'));
+      await expectAsync(offline).toBeRejectedWith(
+        jasmine.objectContaining({ code: 'unreachable' }),
+      );
+      expect(auth.signedIn()).toBeFalse();
+    });
+
+    it('refuses an answer whose token it cannot read', async () => {
+      const auth = create();
+      const done = auth.login('alice@example.com', 'alice-password-1');
+      http.expectOne('/auth/login').flush(grantBody('not-a-jwt'));
+      await expectAsync(done).toBeRejectedWith(jasmine.objectContaining({ code: 'server_error' }));
+      http.expectNone('/auth/login');
+      expect(auth.signedIn()).toBeFalse();
+    });
+  });
+
+  describe('refresh', () => {
+    it('is single-flight: every caller shares one request', async () => {
+      store(makeToken(ALICE, Date.now() - 890_000, 900), 0, 42);
+      const auth = create();
+      expect(auth.hasFreshToken()).toBeFalse();
+      const calls = [auth.refresh(), auth.refresh(), auth.freshToken(), auth.ensureSession()];
+      const fresh = makeToken(ALICE);
+      http.expectOne('/auth/refresh').flush(grantBody(fresh));
+      const [a, b, token, ensured] = await Promise.all(calls);
+      expect([a, b, ensured]).toEqual([true, true, true]);
+      expect(token).toBe(fresh);
+      expect(auth.token()).toBe(fresh);
+      expect(area.getItem(ACCESS_TOKEN_KEY)).toBe(fresh);
+      // A refresh continues the session: the sign-in time stays.
+      expect(auth.signedInAt()?.getTime()).toBe(42);
+
+      const again = auth.refresh();
+      http.expectOne('/auth/refresh').flush(grantBody(makeToken(ALICE)));
+      await expectAsync(again).toBeResolvedTo(true);
+    });
+
+    it('ends the session when the server refuses it', async () => {
+      store(makeToken());
+      const auth = create();
+      const changes: unknown[] = [];
+      auth.sessionChanges.subscribe((user) => changes.push(user));
+      const done = auth.refreshOutcome();
+      http
+        .expectOne('/auth/refresh')
+        .flush({ error: 'invalid_grant', message: 'x' }, { status: 401, statusText: 'No' });
+      await expectAsync(done).toBeResolvedTo('refused');
+      expect(auth.signedIn()).toBeFalse();
+      expect(area.getItem(ACCESS_TOKEN_KEY)).toBeNull();
+      expect(changes).toEqual([null]);
+    });
+
+    it('keeps the session when the server cannot be reached', async () => {
+      const token = makeToken();
+      store(token);
+      const auth = create();
+      const done = auth.refreshOutcome();
+      http.expectOne('/auth/refresh').error(new ProgressEvent('error'));
+      await expectAsync(done).toBeResolvedTo('failed');
+      expect(auth.signedIn()).toBeTrue();
+      expect(auth.token()).toBe(token);
+
+      const garbled = auth.refreshOutcome();
+      http.expectOne('/auth/refresh').flush(grantBody('garbage'));
+      await expectAsync(garbled).toBeResolvedTo('failed');
+      expect(auth.token()).toBe(token);
+    });
+
+    it('adopts a token another tab stored instead of spending the refresh cookie again', async () => {
+      const old = makeToken(ALICE, Date.now() - 890_000, 900);
+      store(old);
+      const auth = create();
+      const newer = makeToken(ALICE);
+      store(newer);
+      await expectAsync(auth.refresh()).toBeResolvedTo(true);
+      http.expectNone('/auth/refresh');
+      expect(auth.token()).toBe(newer);
+    });
+
+    it('ignores an answer that arrives after a sign-out', async () => {
+      store(makeToken());
+      const auth = create();
+      const pending = auth.refreshOutcome();
+      const request = http.expectOne('/auth/refresh');
+      auth.end(true);
+      request.flush(grantBody(makeToken()));
+      await expectAsync(pending).toBeResolvedTo('refused');
+      expect(auth.signedIn()).toBeFalse();
+      expect(area.getItem(ACCESS_TOKEN_KEY)).toBeNull();
+
+      store(makeToken());
+      auth.syncFromStorage();
+      const failing = auth.refreshOutcome();
+      const second = http.expectOne('/auth/refresh');
+      auth.end(true);
+      second.error(new ProgressEvent('error'));
+      await expectAsync(failing).toBeResolvedTo('refused');
+    });
+
+    it('gives no token without a session', async () => {
+      const auth = create();
+      await expectAsync(auth.freshToken()).toBeResolvedTo(null);
+    });
+  });
+
+  describe('logout', () => {
+    it('clears storage, revokes on the server and goes to the login page', async () => {
+      store(makeToken());
+      const auth = create();
+      const done = auth.logout();
+      expect(auth.signedIn()).toBeFalse();
+      expect(area.getItem(ACCESS_TOKEN_KEY)).toBeNull();
+      const revoke = http.expectOne('/auth/logout');
+      expect(revoke.request.method).toBe('POST');
+      expect(revoke.request.headers.has('Authorization')).toBeFalse();
+      revoke.flush(null, { status: 204, statusText: 'No Content' });
+      await done;
+      expect(navigate).toHaveBeenCalledWith('/login');
+    });
+
+    it('still signs out locally when the server is unreachable', async () => {
+      store(makeToken());
+      const auth = create();
+      const done = auth.logout();
+      http.expectOne('/auth/logout').error(new ProgressEvent('error'));
+      await expectAsync(done).toBeResolved();
+      expect(auth.signedIn()).toBeFalse();
+      expect(navigate).toHaveBeenCalledWith('/login');
+    });
+  });
+
+  describe('syncFromStorage', () => {
+    it('adopts, ends or ignores what another tab stored', () => {
+      const auth = create();
+      expect(auth.syncFromStorage()).toBe('unchanged');
+      const token = makeToken();
+      store(token);
+      expect(auth.syncFromStorage()).toBe('adopted');
+      expect(auth.token()).toBe(token);
+      expect(auth.syncFromStorage()).toBe('unchanged');
+      area.values.clear();
+      expect(auth.syncFromStorage()).toBe('ended');
+      expect(auth.signedIn()).toBeFalse();
+    });
+  });
+
+  it('publishes signedIn as an observable too', async () => {
+    const auth = create();
+    const seen: boolean[] = [];
+    auth.signedIn$.subscribe((value) => seen.push(value));
+    TestBed.tick();
+    store(makeToken());
+    auth.syncFromStorage();
+    TestBed.tick();
+    expect(seen).toEqual([false, true]);
+  });
+});

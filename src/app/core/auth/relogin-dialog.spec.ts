@@ -1,0 +1,244 @@
+import {
+  HttpClient,
+  HttpErrorResponse,
+  provideHttpClient,
+  withInterceptors,
+} from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { Component } from '@angular/core';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { Router, provideRouter } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+import { authGuard } from './auth-guard';
+import { authInterceptor } from './auth-interceptor';
+import { AUTH_LOCKS, AuthStore } from './auth-store';
+import { Relogin } from './relogin';
+import { ReloginDialog } from './relogin-dialog';
+import { ALICE, BOB, FakeStorageArea, grantBody, makeToken, settle } from './testing';
+import { ACCESS_TOKEN_KEY, AUTH_STORAGE_AREA, AUTH_TAB_CHANNEL } from './token-storage';
+
+@Component({ selector: 'app-relogin-test-page', template: 'guarded page' })
+class Page {}
+
+interface Outcome {
+  values: unknown[];
+  errors: HttpErrorResponse[];
+}
+
+describe('ReloginDialog (session ends during an API call on a guarded page)', () => {
+  let area: FakeStorageArea;
+  let backend: HttpTestingController;
+  let http: HttpClient;
+  let store: AuthStore;
+  let router: Router;
+  let fixture: ComponentFixture<ReloginDialog>;
+
+  beforeEach(async () => {
+    area = new FakeStorageArea();
+    area.setItem(ACCESS_TOKEN_KEY, makeToken(ALICE));
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter([
+          { path: 'login', component: Page },
+          { path: 'forbidden', component: Page },
+          {
+            path: '',
+            canActivateChild: [authGuard],
+            children: [
+              { path: '', pathMatch: 'full', component: Page },
+              { path: 'notes', component: Page },
+            ],
+          },
+        ]),
+        provideHttpClient(withInterceptors([authInterceptor])),
+        provideHttpClientTesting(),
+        { provide: AUTH_STORAGE_AREA, useValue: area },
+        { provide: AUTH_TAB_CHANNEL, useValue: null },
+        { provide: AUTH_LOCKS, useValue: null },
+      ],
+    });
+    backend = TestBed.inject(HttpTestingController);
+    http = TestBed.inject(HttpClient);
+    store = TestBed.inject(AuthStore);
+    router = TestBed.inject(Router);
+    const harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl('/notes');
+    fixture = TestBed.createComponent(ReloginDialog);
+    await fixture.whenStable();
+  });
+
+  afterEach(() => backend.verify());
+
+  const dialog = () => fixture.nativeElement.querySelector('dialog') as HTMLDialogElement;
+  const input = (label: string) => {
+    const id = [...dialog().querySelectorAll('label')]
+      .find((l) => l.textContent?.trim() === label)
+      ?.getAttribute('for');
+    return dialog().querySelector(`#${id}`) as HTMLInputElement;
+  };
+  const button = (name: string) =>
+    [...dialog().querySelectorAll('button')].find((b) => b.textContent?.trim() === name)!;
+
+  function track(url: string, method: 'GET' | 'POST' = 'GET'): Outcome {
+    const outcome: Outcome = { values: [], errors: [] };
+    const request = method === 'GET' ? http.get(url) : http.post(url, { title: 'draft' });
+    request.subscribe({
+      next: (value) => outcome.values.push(value),
+      error: (error: HttpErrorResponse) => outcome.errors.push(error),
+    });
+    return outcome;
+  }
+
+  /** Two requests meet a dead session: 401, then the refresh is refused. */
+  async function endSessionDuringRequests(): Promise<[Outcome, Outcome]> {
+    const list = track('/api/notes');
+    const save = track('/api/notes', 'POST');
+    await settle(1);
+    for (const req of backend.match('/api/notes')) {
+      req.flush(
+        { error: 'invalid_token', message: 'x' },
+        { status: 401, statusText: 'Unauthorized' },
+      );
+    }
+    await settle(1);
+    backend
+      .expectOne('/auth/refresh')
+      .flush({ error: 'invalid_grant', message: 'x' }, { status: 401, statusText: 'No' });
+    await settle();
+    await fixture.whenStable();
+    return [list, save];
+  }
+
+  async function signInThroughDialog(password: string) {
+    const field = input('Password');
+    field.value = password;
+    field.dispatchEvent(new Event('input'));
+    button('Sign in').click();
+    await settle(1);
+  }
+
+  it('opens over the page, then replays each waiting request exactly once', async () => {
+    const [list, save] = await endSessionDuringRequests();
+
+    expect(store.signedIn()).toBeFalse();
+    expect(router.url).toBe('/notes');
+    expect(dialog().open).toBeTrue();
+    expect(dialog().getAttribute('aria-labelledby')).toBe('relogin-title');
+    expect(dialog().querySelector('#relogin-title')?.textContent).toContain('session has ended');
+    expect(input('Email').value).toBe(ALICE.email);
+    expect(document.activeElement).toBe(input('Password'));
+    expect(list.errors.length + list.values.length + save.values.length).toBe(0);
+
+    await signInThroughDialog('alice-password-1');
+    const login = backend.expectOne('/auth/login');
+    expect(login.request.body).toEqual({ email: ALICE.email, password: 'alice-password-1' });
+    const fresh = makeToken(ALICE);
+    login.flush(grantBody(fresh));
+    await settle();
+
+    const replays = backend.match('/api/notes');
+    expect(replays.map((r) => r.request.method).sort()).toEqual(['GET', 'POST']);
+    for (const req of replays) {
+      expect(req.request.headers.get('Authorization')).toBe(`Bearer ${fresh}`);
+      req.flush({ method: req.request.method });
+    }
+    await settle();
+    await fixture.whenStable();
+    expect(list.values).toEqual([{ method: 'GET' }]);
+    expect(save.values).toEqual([{ method: 'POST' }]);
+    expect(list.errors.length + save.errors.length).toBe(0);
+    expect(store.signedIn()).toBeTrue();
+    expect(dialog().open).toBeFalse();
+    expect(router.url).toBe('/notes');
+    backend.expectNone(() => true);
+  });
+
+  it('keeps the dialog open with words after a wrong password', async () => {
+    await endSessionDuringRequests();
+    await signInThroughDialog('wrong');
+    backend
+      .expectOne('/auth/login')
+      .flush({ error: 'invalid_credentials', message: 'x' }, { status: 401, statusText: 'No' });
+    await settle();
+    await fixture.whenStable();
+    expect(dialog().open).toBeTrue();
+    expect(dialog().querySelector('[role="alert"]')?.textContent).toContain(
+      'Wrong email or password',
+    );
+    expect(input('Password').value).toBe('');
+    const cancelled = TestBed.inject(Relogin).cancel();
+    backend.expectOne('/auth/logout').flush(null, { status: 204, statusText: 'No Content' });
+    await cancelled;
+  });
+
+  it('Cancel signs out, fails the waiting requests once and goes to the login page', async () => {
+    const [list, save] = await endSessionDuringRequests();
+    button('Cancel').click();
+    await settle(1);
+    backend.expectOne('/auth/logout').flush(null, { status: 204, statusText: 'No Content' });
+    await settle();
+    await fixture.whenStable();
+    expect(list.errors.length).toBe(1);
+    expect(save.errors.length).toBe(1);
+    expect(list.values.length + save.values.length).toBe(0);
+    expect(router.url).toBe('/login?returnUrl=%2Fnotes');
+    expect(dialog().open).toBeFalse();
+    backend.expectNone('/api/notes');
+  });
+
+  it('Escape counts as Cancel', async () => {
+    await endSessionDuringRequests();
+    dialog().dispatchEvent(new Event('cancel', { cancelable: true }));
+    await settle(1);
+    backend.expectOne('/auth/logout').flush(null, { status: 204, statusText: 'No Content' });
+    await settle();
+    expect(router.url).toBe('/login?returnUrl=%2Fnotes');
+  });
+
+  it('another user signing in drops the waiting requests and leaves the page for /', async () => {
+    const [list, save] = await endSessionDuringRequests();
+    const email = input('Email');
+    email.value = BOB.email;
+    email.dispatchEvent(new Event('input'));
+    await signInThroughDialog('bob-password-1');
+    backend.expectOne('/auth/login').flush(grantBody(makeToken(BOB), BOB));
+    await settle();
+    await fixture.whenStable();
+    expect(list.errors.length).toBe(1);
+    expect(save.errors.length).toBe(1);
+    backend.expectNone('/api/notes');
+    expect(store.user()).toEqual(BOB);
+    expect(router.url).toBe('/');
+  });
+
+  it('resumes when the same user signs in from another tab', async () => {
+    const [list] = await endSessionDuringRequests();
+    const fresh = makeToken(ALICE);
+    area.setItem(ACCESS_TOKEN_KEY, fresh);
+    store.syncFromStorage();
+    await settle();
+    for (const req of backend.match('/api/notes')) {
+      req.flush(req.request.method === 'GET' ? [] : {});
+    }
+    await settle();
+    expect(list.values).toEqual([[]]);
+    expect(dialog().open).toBeFalse();
+  });
+
+  it('fails the request at once when the page is not guarded', async () => {
+    await router.navigateByUrl('/forbidden');
+    const outcome = track('/api/users');
+    await settle(1);
+    backend
+      .expectOne('/api/users')
+      .flush({ error: 'token_expired', message: 'x' }, { status: 401, statusText: 'No' });
+    await settle(1);
+    backend
+      .expectOne('/auth/refresh')
+      .flush({ error: 'invalid_grant', message: 'x' }, { status: 401, statusText: 'No' });
+    await settle();
+    await fixture.whenStable();
+    expect(outcome.errors.length).toBe(1);
+    expect(dialog().open).toBeFalse();
+  });
+});
