@@ -8,7 +8,7 @@ import { describeHttpError } from '../../shared/ui/http-error';
 import { draftOf, NoteFields, noteForm } from './note-form';
 import { Note, NotesApi, NotesQuery } from './notes-api';
 
-export const PAGE_SIZE = 10;
+const PAGE_SIZE = 10;
 
 function queryFrom(params: ParamMap): NotesQuery {
   const page = Number(params.get('page'));
