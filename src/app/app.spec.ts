@@ -1,15 +1,21 @@
-import { signal } from '@angular/core';
+import { Component, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
+import { provideRouter, Router } from '@angular/router';
 import { App } from './app';
 import { AuthStore, AuthUser } from './core/auth/auth-store';
+
+@Component({ selector: 'app-page-stub', template: '<a href="/x">a link</a>' })
+class PageStub {}
 
 describe('App', () => {
   beforeEach(async () => {
     await TestBed.configureTestingModule({
       imports: [App],
       providers: [
-        provideRouter([]),
+        provideRouter([
+          { path: '', component: PageStub },
+          { path: 'notes', component: PageStub },
+        ]),
         {
           provide: AuthStore,
           useValue: {
@@ -48,5 +54,25 @@ describe('App', () => {
     skip.click();
     expect(document.activeElement).toBe(element.querySelector('main'));
     expect(location.href).toBe(startUrl);
+  });
+
+  it('moves focus to the main content when the page changes, but not for query changes', async () => {
+    const fixture = TestBed.createComponent(App);
+    const router = TestBed.inject(Router);
+    await router.navigateByUrl('/');
+    await fixture.whenStable();
+    const element: HTMLElement = fixture.nativeElement;
+    const main = element.querySelector('main')!;
+    const link = element.querySelector<HTMLAnchorElement>('main a')!;
+
+    link.focus();
+    await router.navigateByUrl('/notes');
+    await fixture.whenStable();
+    expect(document.activeElement).toBe(main);
+
+    element.querySelector<HTMLAnchorElement>('main a')!.focus();
+    await router.navigateByUrl('/notes?page=2');
+    await fixture.whenStable();
+    expect(document.activeElement).toBe(element.querySelector('main a'));
   });
 });

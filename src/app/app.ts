@@ -1,5 +1,7 @@
-import { Component, ElementRef, viewChild } from '@angular/core';
-import { RouterOutlet } from '@angular/router';
+import { Component, ElementRef, inject, viewChild } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { NavigationEnd, Router, RouterOutlet } from '@angular/router';
+import { filter, map, pairwise } from 'rxjs';
 import { ReloginDialog } from './core/auth/relogin-dialog';
 import { Header } from './core/layout/header';
 import { RouteProgress } from './core/layout/route-progress';
@@ -12,6 +14,21 @@ import { RouteProgress } from './core/layout/route-progress';
 })
 export class App {
   private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
+
+  constructor() {
+    // A new page moves focus to its content, as a full page load would put keyboard and screen-reader
+    // users at the top of the new page rather than on a link of the old one. Query-only changes
+    // (paging, search) stay where they are.
+    inject(Router)
+      .events.pipe(
+        filter((event) => event instanceof NavigationEnd),
+        map((event) => event.urlAfterRedirects.split(/[?#]/)[0]),
+        pairwise(),
+        filter(([previous, current]) => previous !== current),
+        takeUntilDestroyed(),
+      )
+      .subscribe(() => this.main().nativeElement.focus());
+  }
 
   // With <base href="/">, a plain href="#main" would resolve to "/#main" and leave the current page,
   // so the skip link moves focus itself.

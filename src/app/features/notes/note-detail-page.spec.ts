@@ -147,6 +147,22 @@ describe('NoteDetailPage', () => {
     expect(TestBed.inject(Router).url).toBe('/notes');
   });
 
+  it('keeps the page and says why when the delete fails', async () => {
+    const page = await openLoaded();
+    button(page, 'Delete')!.click();
+    await settle();
+    button(page, 'Yes, delete note')!.click();
+    await settle();
+    http
+      .expectOne({ method: 'DELETE', url: '/api/notes/7' })
+      .error(new ProgressEvent('error'), { status: 0, statusText: '' });
+    await settle();
+    expect(TestBed.inject(Router).url).toBe('/notes/7');
+    expect(page.textContent).toContain("The server can't be reached");
+    expect(page.textContent).not.toContain('Delete this note?');
+    expect(button(page, 'Delete')).toBeDefined();
+  });
+
   it("says a note that isn't there (or is someone else's) doesn't exist, with a way back", async () => {
     const page = await open('/notes/99');
     http
