@@ -7,6 +7,8 @@ describe('describeHttpError', () => {
 
   it('says the server is unreachable when there was no answer', () => {
     expect(describeHttpError(failure(0))).toContain("can't be reached");
+    expect(describeHttpError(failure(502))).toContain("can't be reached");
+    expect(describeHttpError(failure(504))).toContain("can't be reached");
   });
 
   it("uses the API's own sentence for a 400, which names the field", () => {
@@ -29,7 +31,7 @@ describe('describeHttpError', () => {
     );
     expect(describeHttpError(failure(404), { notFound: 'No such note.' })).toBe('No such note.');
     expect(describeHttpError(failure(404))).toBe("That couldn't be found.");
-    expect(describeHttpError(failure(503))).toContain('The server had a problem');
+    expect(describeHttpError(failure(500))).toContain('The server had a problem');
   });
 
   it('has words for errors that are not HTTP errors', () => {

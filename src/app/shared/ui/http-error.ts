@@ -14,7 +14,11 @@ export function describeHttpError(error: unknown, wording: ErrorWording = {}): s
     return 'Something went wrong. Please try again.';
   }
   switch (error.status) {
+    // 502-504 come from a proxy in front of the API (the dev server's included) when the API is down.
     case 0:
+    case 502:
+    case 503:
+    case 504:
       return "The server can't be reached. Check your connection and try again.";
     case 400: {
       const message: unknown = error.error?.message;
