@@ -23,6 +23,9 @@ const apiPort = once('E2E_API_PORT', sparePort);
 const appPort = once('E2E_APP_PORT', sparePort);
 const dataDir = once('E2E_DATA_DIR', () => mkdtempSync(join(tmpdir(), 'tokengate-e2e-')));
 const jwtSecret = once('E2E_JWT_SECRET', () => randomBytes(32).toString('hex'));
+// QA may serve the development build instead (readable stack traces in traces); the suite's
+// verdict is about the production configuration, which is the default.
+const appConfiguration = process.env['E2E_APP_CONFIGURATION'] ?? 'production';
 const apiUrl = `http://127.0.0.1:${apiPort}`;
 const appUrl = `http://127.0.0.1:${appPort}`;
 
@@ -35,7 +38,11 @@ export default defineConfig({
   workers: 2,
   timeout: 30_000,
   expect: { timeout: 5_000 },
-  reporter: [['list'], ['html', { outputFolder: 'playwright-report', open: 'never' }]],
+  reporter: [
+    ['list'],
+    ['html', { outputFolder: 'playwright-report', open: 'never' }],
+    ['./e2e/support/paths-reporter.ts', { reportFolder: 'playwright-report' }],
+  ],
   outputDir: 'test-results',
   use: {
     baseURL: appUrl,
@@ -74,14 +81,19 @@ export default defineConfig({
         HOST: '127.0.0.1',
         DB_FILE: join(dataDir, 'db.json'),
         JWT_SECRET: jwtSecret,
+        // Long enough that no token expires in real time during a run (expiry is driven by the
+        // page's fake clock), short enough that a fast-forwarded clock crosses it in one jump.
         ACCESS_TOKEN_TTL: '5m',
         REFRESH_TOKEN_TTL: '1h',
+        // Lockout tests each use their own unknown email, so a low limit only makes them quicker.
+        LOGIN_MAX_ATTEMPTS: '3',
+        LOGIN_WINDOW: '10m',
         CORS_ORIGIN: appUrl,
       },
     },
     {
       name: 'app',
-      command: `ng serve --configuration production --host 127.0.0.1 --port ${appPort} --no-live-reload`,
+      command: `ng serve --configuration ${appConfiguration} --host 127.0.0.1 --port ${appPort} --no-live-reload`,
       url: appUrl,
       reuseExistingServer: false,
       timeout: 180_000,

@@ -1,0 +1,104 @@
+import { ADMIN, ALICE, expect, test } from './fixtures';
+import { expectNoAxeViolations } from './support/accessibility';
+import { answerTokenExpired } from './support/api-routes';
+
+// Issue 5: zero axe violations on every page, each checked once it has finished loading.
+test.describe('accessibility (axe)', () => {
+  test('the login page, with its validation messages showing', async ({ loginPage }) => {
+    await loginPage.goto();
+    await loginPage.signInButton.click();
+    await expect(loginPage.email).toHaveAccessibleDescription(/\S/);
+
+    await expectNoAxeViolations(loginPage.page);
+  });
+
+  test('the dashboard', async ({ page, signedInUser }) => {
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(
+      signedInUser.name.split(' ')[0] ?? '',
+    );
+    await expect(page.getByText('Time left')).toBeVisible();
+
+    await expectNoAxeViolations(page);
+  });
+
+  test('the notes page, with a note listed', async ({
+    page,
+    api,
+    signIn,
+    notesPage,
+    uniqueTitle,
+  }) => {
+    const note = await api.createNote(ALICE, uniqueTitle('Accessible'));
+    await signIn(ALICE, `/notes?q=${encodeURIComponent(note.title)}`);
+    await expect(notesPage.note(note.title)).toBeVisible();
+
+    await expectNoAxeViolations(page);
+  });
+
+  test('a note page, with the delete confirmation open', async ({
+    page,
+    api,
+    signIn,
+    noteDetail,
+    uniqueTitle,
+  }) => {
+    const note = await api.createNote(ALICE, uniqueTitle('Accessible detail'));
+    await signIn(ALICE, `/notes/${note.id}`);
+    await expect(noteDetail.title).toHaveValue(note.title);
+    await noteDetail.deleteButton.click();
+    await expect(noteDetail.confirmDeleteButton).toBeVisible();
+
+    await expectNoAxeViolations(page);
+  });
+
+  test('the profile page', async ({ page, signIn }) => {
+    await signIn(ALICE, '/profile');
+    await expect(page.getByText(ALICE.email)).toBeVisible();
+
+    await expectNoAxeViolations(page);
+  });
+
+  test('the admin users page', async ({ page, signIn }) => {
+    await signIn(ADMIN, '/admin');
+    await expect(page.getByRole('table')).toBeVisible();
+
+    await expectNoAxeViolations(page);
+  });
+
+  test('the forbidden page', async ({ page, signIn }) => {
+    await signIn(ALICE, '/admin');
+    await expect(page).toHaveURL('/forbidden');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+
+    await expectNoAxeViolations(page);
+  });
+
+  test('the not-found page', async ({ page }) => {
+    await page.goto('/no-such-page');
+    await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+
+    await expectNoAxeViolations(page);
+  });
+
+  test('the re-login dialog over the notes page', async ({
+    page,
+    context,
+    signIn,
+    notesPage,
+    reloginDialog,
+    uniqueTitle,
+  }) => {
+    await signIn(ALICE, '/notes');
+    await notesPage.type(uniqueTitle('Dialog'), 'body');
+    await context.clearCookies();
+    await page.route(
+      (url) => url.pathname === '/api/notes',
+      (route) =>
+        route.request().method() === 'POST' ? answerTokenExpired(route) : route.fallback(),
+    );
+    await notesPage.addButton.click();
+    await expect(reloginDialog.password).toBeFocused();
+
+    await expectNoAxeViolations(page);
+  });
+});

@@ -1,0 +1,120 @@
+import { ALICE, expect, test } from './fixtures';
+import { answerTokenExpired, gate } from './support/api-routes';
+import { bearer } from './support/network';
+
+const isNotes = (url: URL) => url.pathname === '/api/notes';
+
+test.describe('the interceptor', () => {
+  test('a 401 from the API is answered by one refresh and the request is replayed once', async ({
+    page,
+    api,
+    signIn,
+    notesPage,
+    network,
+    uniqueTitle,
+  }) => {
+    const note = await api.createNote(ALICE, uniqueTitle('Replayed list'));
+    await signIn(ALICE);
+    const first = network.latestToken();
+    let refused = 0;
+    await page.route(isNotes, async (route) => {
+      if (route.request().method() === 'GET' && refused++ === 0) return answerTokenExpired(route);
+      return route.fallback();
+    });
+
+    await notesPage.goto(`?q=${encodeURIComponent(note.title)}`);
+
+    await expect(notesPage.note(note.title)).toBeVisible();
+    const lists = network.to('/api/notes', 'GET');
+    expect(lists).toHaveLength(2);
+    expect(lists[0]?.authorization).toBe(bearer(first));
+    const renewed = network.latestToken();
+    expect(renewed).not.toBe(first);
+    expect(lists[1]?.authorization).toBe(bearer(renewed));
+    expect(network.refreshes()).toHaveLength(1);
+  });
+
+  test('many requests refused at once share a single refresh and each is replayed once', async ({
+    page,
+    api,
+    signIn,
+    notesPage,
+    network,
+    uniqueTitle,
+  }) => {
+    const existing = await api.createNote(ALICE, uniqueTitle('Searched while refreshing'));
+    const added = uniqueTitle('Added while refreshing');
+    await signIn(ALICE, '/notes');
+    await expect(notesPage.addButton).toBeVisible();
+    const first = network.latestToken();
+
+    // Every request still carrying the first token is refused, and the refresh is held back so
+    // that the refused requests are all waiting for it at the same time.
+    const refused: string[] = [];
+    await page.route(isNotes, async (route) => {
+      if (route.request().headers()['authorization'] !== bearer(first)) return route.fallback();
+      refused.push(route.request().method());
+      return answerTokenExpired(route);
+    });
+    const refresh = gate();
+    await page.route('**/auth/refresh', async (route) => {
+      await refresh.opened;
+      await route.fallback();
+    });
+
+    await notesPage.add(added, 'written while the token was being renewed');
+    await notesPage.search(existing.title);
+    await expect.poll(() => [...refused].sort()).toEqual(['GET', 'POST']);
+    refresh.open();
+
+    await expect(notesPage.note(existing.title)).toBeVisible();
+    await expect(notesPage.note(added)).toBeVisible();
+    expect(network.refreshes()).toHaveLength(1);
+    // The refused POST and its one replay; the server stored the note once.
+    const posts = network.to('/api/notes', 'POST');
+    expect(posts).toHaveLength(2);
+    expect(posts[1]?.authorization).toBe(bearer(network.latestToken()));
+    expect(await api.findNotes(ALICE, added)).toHaveLength(1);
+    expect(refused, 'nothing was refused after the refresh').toHaveLength(2);
+  });
+
+  test('the token is sent only to the API, on the app origin, never to other URLs', async ({
+    page,
+    baseURL,
+    signIn,
+    notesPage,
+    noteDetail,
+    header,
+    network,
+    uniqueTitle,
+  }) => {
+    const title = uniqueTitle('Where the token goes');
+    await signIn(ALICE, '/notes');
+    await notesPage.add(title, 'one request of each kind');
+    await notesPage.open(title);
+    await expect(noteDetail.saveButton).toBeVisible();
+    await header.link('Profile').click();
+    await expect(page.getByRole('heading', { name: 'Your profile' })).toBeVisible();
+    await expect(page.getByText(ALICE.email)).toBeVisible();
+    await header.signOut();
+    await expect(page).toHaveURL(/\/login/);
+
+    const token = network.latestToken();
+    const withToken = network.sent.filter((r) => r.authorization !== undefined);
+    const origin = new URL(baseURL ?? '').origin;
+    expect(withToken.map((r) => r.url.pathname)).toEqual(
+      expect.arrayContaining(['/api/notes', '/auth/me']),
+    );
+    for (const request of withToken) {
+      expect(request.url.origin).toBe(origin);
+      expect(request.url.pathname).toMatch(/^\/api\/|^\/auth\/me$/);
+    }
+    expect(withToken.every((r) => r.authorization === bearer(token))).toBe(true);
+    const tokenEndpoints = network.to(/^\/auth\/(login|refresh|logout)$/);
+    expect(tokenEndpoints.map((r) => r.url.pathname)).toEqual(
+      expect.arrayContaining(['/auth/login', '/auth/logout']),
+    );
+    expect(tokenEndpoints.filter((r) => r.authorization !== undefined)).toEqual([]);
+    expect(network.sent.filter((r) => r.url.href.includes(token))).toEqual([]);
+  });
+});

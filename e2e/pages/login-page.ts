@@ -1,0 +1,45 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import type { DemoUser } from '../support/demo-users';
+
+type Credentials = Pick<DemoUser, 'email' | 'password'>;
+
+/** `/login`: the labels are fixed by CONTRACT §7 (Email, Password, Sign in). */
+export class LoginPage {
+  readonly email: Locator;
+  readonly password: Locator;
+  readonly signInButton: Locator;
+
+  constructor(readonly page: Page) {
+    this.email = page.getByLabel('Email', { exact: true });
+    this.password = page.getByLabel('Password', { exact: true });
+    this.signInButton = page.getByRole('button', { name: 'Sign in', exact: true });
+  }
+
+  /** Opens `/login`, with `returnUrl` exactly as given (encoded once, as the guard would). */
+  async goto(returnUrl?: string): Promise<void> {
+    await this.page.goto(loginPath(returnUrl));
+  }
+
+  async signIn(credentials: Credentials): Promise<void> {
+    await this.email.fill(credentials.email);
+    await this.password.fill(credentials.password);
+    await this.signInButton.click();
+  }
+
+  async expectShown(): Promise<void> {
+    await expect(this.signInButton).toBeVisible();
+    await expect(this.email).toBeVisible();
+  }
+
+  /** The guard's redirect for `path`: `/login?returnUrl=<path>` (for `/` the parameter may be left out). */
+  async expectRedirectedFrom(path: string): Promise<void> {
+    await expect(this.page).toHaveURL(
+      (url) => url.pathname === '/login' && (url.searchParams.get('returnUrl') ?? '/') === path,
+    );
+    await this.expectShown();
+  }
+}
+
+export function loginPath(returnUrl?: string): string {
+  return returnUrl === undefined ? '/login' : `/login?returnUrl=${encodeURIComponent(returnUrl)}`;
+}

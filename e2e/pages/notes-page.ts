@@ -1,0 +1,45 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** `/notes`: the user's notes and the form with Title, Body and Add note (CONTRACT §7). */
+export class NotesPage {
+  readonly title: Locator;
+  readonly body: Locator;
+  readonly addButton: Locator;
+
+  constructor(readonly page: Page) {
+    this.title = page.getByLabel('Title', { exact: true });
+    this.body = page.getByLabel('Body', { exact: true });
+    this.addButton = page.getByRole('button', { name: 'Add note', exact: true });
+  }
+
+  async goto(query = ''): Promise<void> {
+    await this.page.goto(`/notes${query}`);
+    await expect(this.addButton).toBeVisible();
+  }
+
+  /** Types a note without submitting it: the "half-typed" state a re-login must not lose. */
+  async type(title: string, body: string): Promise<void> {
+    await this.title.fill(title);
+    await this.body.fill(body);
+  }
+
+  async add(title: string, body: string): Promise<void> {
+    await this.type(title, body);
+    await this.addButton.click();
+  }
+
+  async search(text: string): Promise<void> {
+    await this.page.getByLabel('Search notes').fill(text);
+    await this.page.getByRole('button', { name: 'Search', exact: true }).click();
+  }
+
+  /** The link that opens a note; titles are unique per test, so this finds one note. */
+  note(title: string, options: { exact?: boolean } = {}): Locator {
+    return this.page.getByRole('link', { name: title, ...options });
+  }
+
+  async open(title: string): Promise<void> {
+    await this.note(title).click();
+    await expect(this.page).toHaveURL(/\/notes\/[^/?#]+$/);
+  }
+}

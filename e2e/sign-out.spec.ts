@@ -1,0 +1,54 @@
+import { expect, test } from './fixtures';
+import { storageHolds } from './support/storage';
+
+test.describe('signing out', () => {
+  test('revokes the refresh token on the server, clears storage and goes to the login page', async ({
+    page,
+    context,
+    api,
+    signedInUser,
+    loginPage,
+    header,
+    network,
+  }) => {
+    const token = network.latestToken();
+    const cookie = (await context.cookies()).find((c) => c.name === 'refresh_token');
+    expect(cookie, 'the login set the refresh cookie').toBeDefined();
+
+    await header.signOut();
+
+    await expect(page).toHaveURL('/login');
+    await expect(header.userName(signedInUser)).toBeHidden();
+    await loginPage.expectShown();
+    expect(network.to('/auth/logout', 'POST')).toHaveLength(1);
+    expect(await storageHolds(page, token)).toBe(false);
+    // Someone who copied the cookie before the sign-out gets nothing for it.
+    expect(await api.refreshWithCookie(cookie?.value ?? '')).toEqual({
+      status: 401,
+      error: 'invalid_grant',
+    });
+    await page.goto('/notes');
+    await loginPage.expectRedirectedFrom('/notes');
+  });
+
+  test('still signs out locally when the server cannot be reached', async ({
+    page,
+    signedInUser,
+    loginPage,
+    header,
+    network,
+    appErrors,
+  }) => {
+    const token = network.latestToken();
+    await page.route('**/auth/logout', (route) => route.abort('connectionrefused'));
+
+    await header.signOut();
+
+    await expect(page).toHaveURL('/login');
+    await expect(header.userName(signedInUser)).toBeHidden();
+    await loginPage.expectShown();
+    expect(network.to('/auth/logout', 'POST')).toHaveLength(1);
+    expect(await storageHolds(page, token)).toBe(false);
+    expect(appErrors.messages).toEqual([]);
+  });
+});

@@ -1,0 +1,144 @@
+import { ALICE, expect, test } from './fixtures';
+import { bearer, claimsOf } from './support/network';
+
+const HOUR = 60 * 60 * 1000;
+
+/** The access token's lifetime in ms, read from the token itself (the suite's ACCESS_TOKEN_TTL). */
+function lifetimeOf(token: string): number {
+  const { exp, iat } = claimsOf(token) as { exp: number; iat: number };
+  return (exp - iat) * 1000;
+}
+
+// The page's clock is fake (page.clock) and the API's is real, so moving the page clock forward is
+// exactly what a token "getting old" looks like to the app, while the server still accepts it.
+test.describe('token expiry, driven by the page clock', () => {
+  test('the token is refreshed silently shortly before it expires, with nobody navigating', async ({
+    page,
+    signIn,
+    notesPage,
+    header,
+    network,
+    uniqueTitle,
+  }) => {
+    await page.clock.install();
+    await signIn(ALICE, '/notes');
+    const first = network.latestToken();
+
+    // Still inside the token's life, past the point where a careful app renews it.
+    await page.clock.fastForward(lifetimeOf(first) - 15_000);
+
+    await expect.poll(() => network.refreshes().length).toBe(1);
+    await expect.poll(() => network.tokens.length, 'the refreshed token arrived').toBe(2);
+    await expect(page).toHaveURL('/notes');
+    await expect(header.userName(ALICE)).toBeVisible();
+    const renewed = network.latestToken();
+    expect(renewed).not.toBe(first);
+
+    const title = uniqueTitle('After silent refresh');
+    await notesPage.add(title, 'sent with the renewed token');
+    await expect(notesPage.note(title)).toBeVisible();
+    expect(network.to('/api/notes', 'POST').at(-1)?.authorization).toBe(bearer(renewed));
+    expect(network.refreshes()).toHaveLength(1);
+  });
+
+  test('when the refresh is refused at expiry the app goes to the login page by itself', async ({
+    page,
+    context,
+    signIn,
+    loginPage,
+    header,
+    reloginDialog,
+    network,
+  }) => {
+    await page.clock.install();
+    await signIn(ALICE, '/notes');
+    await expect(page).toHaveURL('/notes');
+    const token = network.latestToken();
+    // Without its cookie the server refuses the refresh (401 invalid_grant), as after a revocation.
+    await context.clearCookies();
+
+    await page.clock.fastForward(lifetimeOf(token) + 1_000);
+
+    await loginPage.expectRedirectedFrom('/notes');
+    await expect(header.signOutButton).toBeHidden();
+    await expect(reloginDialog.dialog).toBeHidden();
+    expect(network.refreshes(), 'one refused refresh, no retry loop').toHaveLength(1);
+  });
+
+  test('opening a page with an expired token refreshes once and shows the page', async ({
+    page,
+    signIn,
+    header,
+    network,
+  }) => {
+    await page.clock.install();
+    await signIn(ALICE);
+    const token = network.latestToken();
+    await page.clock.setSystemTime(Date.now() + lifetimeOf(token) + 60_000);
+
+    await page.goto('/profile');
+
+    await expect(page).toHaveURL('/profile');
+    await expect(page.getByRole('heading', { name: 'Your profile' })).toBeVisible();
+    await expect(header.userName(ALICE)).toBeVisible();
+    expect(network.refreshes()).toHaveLength(1);
+    expect(network.unauthorized, 'the expired token was never sent').toEqual([]);
+  });
+
+  test('opening a page with an expired token and a refused refresh goes to login with returnUrl', async ({
+    page,
+    context,
+    signIn,
+    loginPage,
+    network,
+  }) => {
+    await page.clock.install();
+    await signIn(ALICE);
+    const token = network.latestToken();
+    await context.clearCookies();
+    await page.clock.setSystemTime(Date.now() + lifetimeOf(token) + 60_000);
+
+    await page.goto('/profile');
+
+    await loginPage.expectRedirectedFrom('/profile');
+    expect(network.refreshes()).toHaveLength(1);
+  });
+
+  for (const [direction, offset] of [
+    ['ahead', 3 * HOUR],
+    ['behind', -3 * HOUR],
+  ] as const) {
+    test(`a client clock three hours ${direction} neither signs out early nor sends expired tokens`, async ({
+      page,
+      signIn,
+      notesPage,
+      header,
+      network,
+      uniqueTitle,
+    }) => {
+      await page.clock.install({ time: Date.now() + offset });
+      await signIn(ALICE, '/notes');
+      const first = network.latestToken();
+
+      // A minute of client time: an app trusting its own clock would already refresh (ahead) here.
+      await page.clock.runFor(60_000);
+      const early = uniqueTitle(`Clock ${direction}, early`);
+      await notesPage.add(early, 'the first token is still good');
+      await expect(notesPage.note(early)).toBeVisible();
+      expect(network.refreshes(), 'no refresh while the token is young').toEqual([]);
+      expect(network.to('/api/notes', 'POST').at(-1)?.authorization).toBe(bearer(first));
+
+      // Just before the token's real expiry: an app trusting its own clock would not refresh (behind).
+      await page.clock.fastForward(lifetimeOf(first) - 60_000 - 15_000);
+      await expect.poll(() => network.refreshes().length).toBe(1);
+      const late = uniqueTitle(`Clock ${direction}, late`);
+      await notesPage.add(late, 'sent with the renewed token');
+      await expect(notesPage.note(late)).toBeVisible();
+      expect(network.to('/api/notes', 'POST').at(-1)?.authorization).toBe(
+        bearer(network.latestToken()),
+      );
+      await expect(header.userName(ALICE)).toBeVisible();
+      expect(network.unauthorized).toEqual([]);
+    });
+  }
+});
