@@ -2,30 +2,10 @@
 // Step 1: what the production build ships. Sizes are measured on the emitted files themselves
 // (raw, gzip level 9, brotli quality 11); the esbuild metafile says which package each byte came from.
 
-const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 const zlib = require('node:zlib');
 const { brotli } = require('./serve');
-
-const ROOT = path.resolve(__dirname, '..');
-const DIST = path.join(ROOT, 'dist', 'tokengate');
-const BROWSER_DIR = path.join(DIST, 'browser');
-
-function runNg(args, { cwd = ROOT } = {}) {
-  const ng = require.resolve('@angular/cli/bin/ng.js', { paths: [ROOT] });
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [ng, ...args], {
-      cwd,
-      env: { ...process.env, NG_CLI_ANALYTICS: 'false', FORCE_COLOR: '0' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('close', (code) => resolve({ code, output }));
-  });
-}
 
 function sizes(file) {
   const body = fs.readFileSync(file);
@@ -48,12 +28,10 @@ function filesLoadedBy(indexHtml) {
   return [...found].filter((f) => !/^[a-z]+:|^\/\//i.test(f)).map((f) => f.replace(/^\.?\//, ''));
 }
 
-function findMetafile() {
-  const candidates = fs.existsSync(DIST)
-    ? fs.readdirSync(DIST).filter((f) => /stats\.json$/.test(f))
-    : [];
-  if (candidates.length === 0) throw new Error(`no esbuild metafile (*stats.json) in ${DIST}`);
-  return JSON.parse(fs.readFileSync(path.join(DIST, candidates[0]), 'utf8'));
+function findMetafile(statsDir) {
+  const candidates = fs.readdirSync(statsDir).filter((f) => /stats\.json$/.test(f));
+  if (candidates.length === 0) throw new Error(`no esbuild metafile (*stats.json) in ${statsDir}`);
+  return JSON.parse(fs.readFileSync(path.join(statsDir, candidates[0]), 'utf8'));
 }
 
 /** Adds every chunk reachable through static imports: the browser needs them before main runs. */
@@ -110,31 +88,30 @@ function attribute(initialFiles, metafile, measured) {
   return { packages: [...groups.values()].sort(byRaw), modules: modules.sort(byRaw) };
 }
 
-async function measureBundle({ build = true, log = console.log } = {}) {
-  if (build) {
-    log('Building the production app (ng build --stats-json)...');
-    const { code, output } = await runNg([
-      'build',
-      '--configuration',
-      'production',
-      '--stats-json',
-    ]);
-    const warnings = output.split('\n').filter((line) => /WARNING|ERROR|✘|▲/.test(line));
-    if (code !== 0) {
-      return { ok: false, error: `ng build failed (exit ${code}):\n${output.trim().slice(-3000)}` };
-    }
-    if (warnings.length > 0) log(warnings.join('\n'));
+/** The two biggest contributors to an output, e.g. "@angular/forms 38.1 kB". */
+function topOwners(inputs) {
+  const bytes = new Map();
+  for (const [input, { bytesInOutput }] of Object.entries(inputs)) {
+    bytes.set(owner(input), (bytes.get(owner(input)) ?? 0) + bytesInOutput);
   }
-  const metafile = findMetafile();
-  const indexHtml = fs.readFileSync(path.join(BROWSER_DIR, 'index.html'), 'utf8');
+  return [...bytes]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 2)
+    .map(([name, n]) => `${name} ${(n / 1000).toFixed(1)} kB`);
+}
+
+/** Measures a finished build: `dir` holds the browser files, `statsDir` the esbuild metafile. */
+function measureBundle({ dir, statsDir }) {
+  const metafile = findMetafile(statsDir);
+  const indexHtml = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
   const entries = filesLoadedBy(indexHtml);
   const initialSet = withStaticImports(entries, metafile);
 
   const emitted = fs
-    .readdirSync(BROWSER_DIR)
+    .readdirSync(dir)
     .filter((f) => /\.(?:js|mjs|css)$/.test(f))
     .sort();
-  const measured = new Map(emitted.map((f) => [f, sizes(path.join(BROWSER_DIR, f))]));
+  const measured = new Map(emitted.map((f) => [f, sizes(path.join(dir, f))]));
   const row = (file) => ({ file, kind: path.extname(file).slice(1), ...measured.get(file) });
   const missing = entries.filter((f) => !measured.has(f));
   if (missing.length > 0) throw new Error(`index.html loads files not in the build: ${missing}`);
@@ -162,6 +139,7 @@ async function measureBundle({ build = true, log = console.log } = {}) {
   ];
   const lazyChunkOwners = lazy.map((r) => ({
     file: r.file,
+    packages: topOwners(metafile.outputs[r.file]?.inputs ?? {}),
     features: [
       ...new Set(
         Object.keys(metafile.outputs[r.file]?.inputs ?? {})
@@ -185,10 +163,4 @@ async function measureBundle({ build = true, log = console.log } = {}) {
   };
 }
 
-module.exports = { measureBundle, runNg, filesLoadedBy, BROWSER_DIR };
-
-if (require.main === module) {
-  measureBundle({ build: !process.argv.includes('--no-build') }).then((r) =>
-    console.log(JSON.stringify(r, null, 2)),
-  );
-}
+module.exports = { measureBundle, filesLoadedBy };

@@ -50,6 +50,8 @@ function summarize(lhr) {
     lcp: audit('largest-contentful-paint'),
     tbt: audit('total-blocking-time'),
     cls: audit('cumulative-layout-shift'),
+    // Lighthouse's measure of this host's CPU speed; its 4x CPU throttling assumes a fast desktop.
+    benchmarkIndex: lhr.environment?.benchmarkIndex,
     runtimeError: lhr.runtimeError?.message,
     warnings: lhr.runWarnings ?? [],
     failing,

@@ -62,8 +62,13 @@ function packageRows(bundle) {
 
 function lazyOwnerRows(bundle) {
   return [
-    ['lazy file', 'feature code inside'],
-    ...bundle.lazyChunkOwners.map((c) => [c.file, c.features.join(', ') || '(shared code)']),
+    ['lazy file', 'raw B', 'feature code inside', 'largest parts (minified)'],
+    ...bundle.lazyChunkOwners.map((c) => [
+      c.file,
+      int(bundle.lazy.find((l) => l.file === c.file).raw),
+      c.features.join(', ') || '(shared by several pages)',
+      c.packages.join(', '),
+    ]),
   ];
 }
 
@@ -83,7 +88,7 @@ function lighthouseRows(pages) {
   ];
   for (const [page, r] of Object.entries(pages)) {
     if (r.runtimeError && r.performance === undefined) {
-      rows.push([page, `not measured: ${r.runtimeError}`, '', '', '', '', '', '', '']);
+      rows.push([page, `not measured: ${r.runtimeError}`, '', '', '', '', '', '', '', '']);
       continue;
     }
     rows.push([
@@ -96,6 +101,7 @@ function lighthouseRows(pages) {
       r.cls === undefined ? 'n/a' : r.cls.toFixed(3),
       ms(r.fcp),
       r.runs.join(' / '),
+      r.benchmarkIndex === undefined ? 'n/a' : Math.round(r.benchmarkIndex),
     ]);
   }
   return rows;
@@ -119,7 +125,16 @@ function lostPointsRows(pages) {
 
 function stormRows(storm) {
   const v = storm.valid;
-  const e = storm.expired;
+  const row = (name, r) => [
+    name,
+    storm.count,
+    r.succeeded,
+    r.refreshCalls,
+    r.api401s,
+    r.apiRequests,
+    ms(r.ms),
+    r.addedMs === undefined ? '' : `+${ms(r.addedMs)}`,
+  ];
   return [
     [
       'case',
@@ -129,18 +144,32 @@ function stormRows(storm) {
       '/api 401s',
       '/api requests sent',
       'time for all',
+      'added',
     ],
     [
       `valid token (median of ${v.rounds})`,
       storm.count,
       v.succeeded,
       v.refreshCalls,
-      0,
-      storm.count,
+      v.api401s,
+      v.apiRequests,
       `${ms(v.medianMs)} (${Math.round(v.minMs)}–${Math.round(v.maxMs)})`,
+      '',
     ],
-    ['expired token', storm.count, e.succeeded, e.refreshCalls, e.api401s, e.apiRequests, ms(e.ms)],
-    ['added by the expiry', '', '', '', '', '', ms(storm.addedMs)],
+    row('expired, only the server knows (401 path)', storm.serverExpired),
+    row('expired, the page knows (refresh before sending)', storm.clientExpired),
+  ];
+}
+
+/** Where the time of the 401 path goes, from the network stack's timings. */
+function stormTimelineRows(storm) {
+  const t = storm.serverExpired.timeline;
+  return [
+    ['moment (401 path)', 'ms after the 50 requests left'],
+    ['last 401 answered', ms(t.last401Ms)],
+    ['refresh request sent', ms(t.refreshStartMs)],
+    ['refresh answered', ms(t.refreshEndMs)],
+    ['last replay answered', ms(t.lastApiMs)],
   ];
 }
 
@@ -163,5 +192,6 @@ module.exports = {
   lighthouseRows,
   lostPointsRows,
   stormRows,
+  stormTimelineRows,
   goalRows,
 };

@@ -1,0 +1,114 @@
+'use strict';
+// Builds what the bench measures: the production app and the 401-storm entry.
+//
+// The builds run in a throwaway copy of the workspace whose angular.json is the project's minus the
+// size budgets. With the budgets in place the CLI writes nothing when the raw error budget is
+// exceeded, and then there would be no bytes to explain; the bench checks the budgets itself.
+
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const ROOT = path.resolve(__dirname, '..');
+const OUT = path.join(ROOT, 'dist', 'bench');
+const APP_OUT = path.join(OUT, 'app');
+const STORM_OUT = path.join(OUT, 'storm');
+const COPIED = [
+  'src',
+  'public',
+  'bench/storm',
+  'tsconfig.json',
+  'tsconfig.app.json',
+  'package.json',
+];
+
+function runNg(args, cwd) {
+  const ng = require.resolve('@angular/cli/bin/ng.js', { paths: [ROOT] });
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [ng, ...args], {
+      cwd,
+      env: { ...process.env, NG_CLI_ANALYTICS: 'false', FORCE_COLOR: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('close', (code) => resolve({ code, output: output.trim() }));
+  });
+}
+
+function projectOf(angularJson) {
+  const [name, project] = Object.entries(angularJson.projects)[0];
+  return { name, project };
+}
+
+/** The project's initial-bundle budget, as `npm run build` enforces it. */
+function initialBudget() {
+  const { project } = projectOf(
+    JSON.parse(fs.readFileSync(path.join(ROOT, 'angular.json'), 'utf8')),
+  );
+  const budgets = project.architect.build.configurations?.production?.budgets ?? [];
+  return budgets.find((b) => b.type === 'initial') ?? {};
+}
+
+function createWorkspace() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tokengate-bench-ws-'));
+  for (const entry of COPIED) {
+    const from = path.join(ROOT, entry);
+    if (fs.existsSync(from)) fs.cpSync(from, path.join(dir, entry), { recursive: true });
+  }
+  fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  const angularJson = JSON.parse(fs.readFileSync(path.join(ROOT, 'angular.json'), 'utf8'));
+  const { project } = projectOf(angularJson);
+  delete project.architect.build.configurations?.production?.budgets;
+  fs.writeFileSync(path.join(dir, 'angular.json'), JSON.stringify(angularJson, null, 2));
+  return dir;
+}
+
+/**
+ * Resolves with { app, storm } build results ({ code, output, dir }) and the budget. The storm entry
+ * reuses the app's sources, so it is only built when the app builds.
+ */
+async function buildAll({ log = console.log } = {}) {
+  const workspace = createWorkspace();
+  try {
+    fs.rmSync(OUT, { recursive: true, force: true });
+    log('Building the production app (ng build --stats-json)...');
+    const app = await runNg(
+      ['build', '--configuration', 'production', '--stats-json', '--output-path', APP_OUT],
+      workspace,
+    );
+    let storm = { code: null, output: 'not built: the app did not build' };
+    if (app.code === 0) {
+      log('Building the 401-storm entry (bench/storm/main.ts with the app providers)...');
+      storm = await runNg(
+        [
+          'build',
+          '--configuration',
+          'production',
+          '--browser',
+          'bench/storm/main.ts',
+          '--ts-config',
+          'bench/storm/tsconfig.json',
+          '--index',
+          'bench/storm/index.html',
+          '--output-path',
+          STORM_OUT,
+          '--base-href',
+          '/__storm/',
+        ],
+        workspace,
+      );
+    }
+    return {
+      app: { ...app, dir: path.join(APP_OUT, 'browser'), statsDir: APP_OUT },
+      storm: { ...storm, dir: path.join(STORM_OUT, 'browser') },
+      budget: initialBudget(),
+    };
+  } finally {
+    fs.rmSync(workspace, { recursive: true, force: true });
+  }
+}
+
+module.exports = { buildAll };
