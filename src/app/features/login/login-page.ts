@@ -1,4 +1,4 @@
-import { Component, ElementRef, inject, isDevMode, signal, viewChild } from '@angular/core';
+import { Component, ElementRef, inject, signal, viewChild } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { ActivatedRoute, Router } from '@angular/router';
@@ -39,7 +39,9 @@ export class LoginPage {
     password: ['', Validators.required],
   });
 
-  protected readonly demoUsers = isDevMode() ? DEMO_USERS : [];
+  // Angular's own dev-mode check (what isDevMode() reads): production builds replace ngDevMode with
+  // false, so the demo passwords are not just hidden there but dropped from the bundle.
+  protected readonly demoUsers = typeof ngDevMode === 'undefined' || ngDevMode ? DEMO_USERS : [];
   protected readonly busy = signal(false);
   protected readonly submitted = signal(false);
   protected readonly showPassword = signal(false);
