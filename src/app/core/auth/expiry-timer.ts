@@ -51,7 +51,8 @@ export class ExpiryTimer {
       clearInterval(heartbeat);
       this.disarm();
     });
-    this.arm();
+    // After a reload the stored token may already be due: refresh now, not on a later tick.
+    this.check();
   }
 
   /** Refreshes now if due, else (re)schedules. */

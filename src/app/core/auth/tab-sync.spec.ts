@@ -1,0 +1,177 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { Component, EnvironmentInjector, Injector, createEnvironmentInjector } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { Router, provideRouter } from '@angular/router';
+import { authGuard } from './auth-guard';
+import { AuthApi } from './auth-api';
+import { AuthStore } from './auth-store';
+import { Relogin } from './relogin';
+import { TabSync } from './tab-sync';
+import { ALICE, BOB, FakeStorageArea, eventually, grantBody, makeToken, settle } from './testing';
+import {
+  ACCESS_TOKEN_KEY,
+  AUTH_STORAGE_AREA,
+  AUTH_TAB_CHANNEL,
+  TokenStorage,
+} from './token-storage';
+
+@Component({ selector: 'app-tabs-test-page', template: 'tabs page' })
+class Page {}
+
+/** localStorage as tabs see it: a write in one tab fires `storage` in the others. */
+class SharedArea extends FakeStorageArea {
+  override setItem(key: string, value: string): void {
+    super.setItem(key, value);
+    window.dispatchEvent(new StorageEvent('storage', { key, newValue: value }));
+  }
+  override removeItem(key: string): void {
+    super.removeItem(key);
+    window.dispatchEvent(new StorageEvent('storage', { key, newValue: null }));
+  }
+}
+
+interface Tab {
+  store: AuthStore;
+  injector: Injector;
+}
+
+describe('tabs (two stores sharing one storage)', () => {
+  let area: SharedArea;
+  let backend: HttpTestingController;
+  let router: Router;
+
+  beforeEach(async () => {
+    area = new SharedArea();
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter([
+          { path: 'login', component: Page },
+          { path: 'forbidden', component: Page },
+          {
+            path: '',
+            canActivateChild: [authGuard],
+            children: [
+              { path: '', pathMatch: 'full', component: Page },
+              { path: 'notes', component: Page },
+            ],
+          },
+        ]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        { provide: AUTH_STORAGE_AREA, useValue: area },
+        { provide: AUTH_TAB_CHANNEL, useValue: null },
+      ],
+    });
+    backend = TestBed.inject(HttpTestingController);
+    router = TestBed.inject(Router);
+  });
+
+  afterEach(() => backend.verify());
+
+  /** A tab: its own store, storage wrapper, relogin and sync, over the shared area and real locks. */
+  function openTab(): Tab {
+    const injector = createEnvironmentInjector(
+      [AuthStore, TokenStorage, TabSync, Relogin, AuthApi],
+      TestBed.inject(EnvironmentInjector),
+    );
+    injector.get(TabSync).start();
+    return { store: injector.get(AuthStore), injector };
+  }
+
+  async function signIn(tab: Tab, user = ALICE) {
+    const done = tab.store.login(user.email, 'password');
+    backend.expectOne('/auth/login').flush(grantBody(makeToken(user), user));
+    await done;
+  }
+
+  it('sign-in, refresh and sign-out in one tab reach the other at once', async () => {
+    const a = openTab();
+    const b = openTab();
+    expect(b.store.signedIn()).toBeFalse();
+
+    await signIn(a);
+    expect(b.store.signedIn()).toBeTrue();
+    expect(b.store.user()).toEqual(ALICE);
+
+    const refreshed = a.store.refresh();
+    const fresh = makeToken();
+    await eventually(() => {
+      const [req] = backend.match('/auth/refresh');
+      req?.flush(grantBody(fresh));
+      return req !== undefined;
+    });
+    await refreshed;
+    expect(b.store.token()).toBe(fresh);
+
+    const out = a.store.logout();
+    backend.expectOne('/auth/logout').flush(null, { status: 204, statusText: 'No Content' });
+    await out;
+    expect(b.store.signedIn()).toBeFalse();
+  });
+
+  it('two tabs refreshing together spend the refresh cookie once (Web Locks)', async () => {
+    area.setItem(ACCESS_TOKEN_KEY, makeToken(ALICE, Date.now() - 895_000, 900));
+    const a = openTab();
+    const b = openTab();
+    const both = Promise.all([a.store.refresh(), b.store.refresh()]);
+    const fresh = makeToken();
+    await eventually(() => {
+      const [req] = backend.match('/auth/refresh');
+      req?.flush(grantBody(fresh));
+      return req !== undefined;
+    });
+    expect(await both).toEqual([true, true]);
+    await settle();
+    backend.expectNone('/auth/refresh');
+    expect(a.store.token()).toBe(fresh);
+    expect(b.store.token()).toBe(fresh);
+  });
+
+  it('a tab on a guarded page goes to /login when another tab signs out', async () => {
+    const a = openTab();
+    await signIn(a);
+    TestBed.inject(TabSync).start();
+    await router.navigateByUrl('/notes');
+    const out = a.store.logout();
+    backend.expectOne('/auth/logout').flush(null, { status: 204, statusText: 'No Content' });
+    await out;
+    await eventually(() => TestBed.inject(AuthStore).signedIn() === false);
+    expect(router.url).toBe('/login');
+  });
+
+  it('a tab showing the login page follows a sign-in elsewhere to its returnUrl', async () => {
+    TestBed.inject(TabSync).start();
+    await router.navigateByUrl('/login?returnUrl=%2Fnotes');
+    const a = openTab();
+    await signIn(a);
+    await eventually(() => router.url === '/notes');
+    expect(router.url).toBe('/notes');
+    expect(TestBed.inject(AuthStore).user()).toEqual(ALICE);
+  });
+
+  it("leaves a page with the previous user's data when another user signs in elsewhere", async () => {
+    const a = openTab();
+    await signIn(a);
+    TestBed.inject(TabSync).start();
+    await router.navigateByUrl('/notes');
+    await signIn(a, BOB);
+    await eventually(() => router.url === '/');
+    expect(router.url).toBe('/');
+    expect(TestBed.inject(AuthStore).user()).toEqual(BOB);
+  });
+
+  it('leaves the page to the re-login dialog when it is open', async () => {
+    // One tab only: the router is shared by every tab of this test.
+    const a = { store: TestBed.inject(AuthStore), injector: TestBed.inject(Injector) };
+    await signIn(a);
+    TestBed.inject(TabSync).start();
+    await router.navigateByUrl('/notes');
+    const waiting = TestBed.inject(Relogin).waitForSignIn(ALICE);
+    area.removeItem(ACCESS_TOKEN_KEY);
+    await settle();
+    expect(router.url).toBe('/notes');
+    await signIn(a);
+    await expectAsync(waiting).toBeResolvedTo('resumed');
+  });
+});
