@@ -22,6 +22,21 @@ function describeItem(item) {
   return typeof text === 'string' ? text.replace(/\s+/g, ' ').slice(0, 160) : '';
 }
 
+/** Where the main thread's time and the wasted bytes go: the "why" behind TBT and LCP. */
+function diagnose(lhr) {
+  const items = (id) => lhr.audits[id]?.details?.items ?? [];
+  const file = (url) => String(url).replace(/^https?:\/\/[^/]+\//, '/');
+  return {
+    mainThreadMs: lhr.audits['mainthread-work-breakdown']?.numericValue,
+    bootup: items('bootup-time')
+      .filter((i) => typeof i.url === 'string' && i.url.startsWith('http'))
+      .slice(0, 3)
+      .map((i) => `${file(i.url)} ${Math.round(i.scripting ?? 0)} ms script`),
+    longTasks: items('long-tasks').length,
+    unusedJsBytes: lhr.audits['unused-javascript']?.details?.overallSavingsBytes ?? 0,
+  };
+}
+
 function summarize(lhr) {
   const audit = (id) => lhr.audits[id]?.numericValue;
   const failing = [];
@@ -52,6 +67,7 @@ function summarize(lhr) {
     cls: audit('cumulative-layout-shift'),
     // Lighthouse's measure of this host's CPU speed; its 4x CPU throttling assumes a fast desktop.
     benchmarkIndex: lhr.environment?.benchmarkIndex,
+    diagnostics: diagnose(lhr),
     runtimeError: lhr.runtimeError?.message,
     warnings: lhr.runWarnings ?? [],
     failing,

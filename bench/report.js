@@ -84,6 +84,7 @@ function lighthouseRows(pages) {
       'CLS',
       'FCP',
       'runs (perf)',
+      'host index',
     ],
   ];
   for (const [page, r] of Object.entries(pages)) {
@@ -102,6 +103,24 @@ function lighthouseRows(pages) {
       ms(r.fcp),
       r.runs.join(' / '),
       r.benchmarkIndex === undefined ? 'n/a' : Math.round(r.benchmarkIndex),
+    ]);
+  }
+  return rows;
+}
+
+function diagnosticsRows(pages) {
+  const rows = [
+    ['page', 'main-thread work', 'long tasks', 'unused JS (transfer)', 'script evaluation, top 3'],
+  ];
+  for (const [page, r] of Object.entries(pages)) {
+    const d = r.diagnostics;
+    if (!d) continue;
+    rows.push([
+      page,
+      ms(d.mainThreadMs),
+      d.longTasks,
+      `${kB(d.unusedJsBytes)} kB`,
+      d.bootup.join('; '),
     ]);
   }
   return rows;
@@ -191,6 +210,7 @@ module.exports = {
   lazyOwnerRows,
   lighthouseRows,
   lostPointsRows,
+  diagnosticsRows,
   stormRows,
   stormTimelineRows,
   goalRows,

@@ -65,9 +65,12 @@ function machineNote() {
 /** Runs `npm run bench:api`'s script, echoing and keeping its output; resolves with its exit code. */
 function runApiBench() {
   return new Promise((resolve) => {
+    // Its own process group, so that whatever it started and left behind (if it crashes before
+    // cleaning up) can be stopped with it.
     const child = spawn(process.execPath, [API_BENCH], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
     });
     let output = '';
     const tee = (stream) => (chunk) => {
@@ -76,7 +79,14 @@ function runApiBench() {
     };
     child.stdout.on('data', tee(process.stdout));
     child.stderr.on('data', tee(process.stderr));
-    child.on('close', (code) => resolve({ code, output }));
+    child.on('close', (code) => {
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        // nothing left in the group: it cleaned up after itself
+      }
+      resolve({ code, output });
+    });
   });
 }
 
@@ -336,6 +346,13 @@ async function writeDoc({
   if (pages.error) parts.push(`Not measured: ${pages.error}`, '');
   else {
     parts.push(md(r.lighthouseRows(pages)), '');
+    parts.push(
+      'Where the time goes in the median runs (Lighthouse diagnostics; times include its 4× CPU',
+      'slowdown):',
+      '',
+      md(r.diagnosticsRows(pages)),
+      '',
+    );
     const lost = r.lostPointsRows(pages);
     parts.push(
       lost.length > 1
@@ -349,7 +366,8 @@ async function writeDoc({
   // The API section is the mock-API helper's text, followed by this run's output of its bench.
   const plain = apiBench.output.replace(/\u001b\[[0-9;]*m/g, '').trim();
   parts.push(
-    apiDoc ?? '## API',
+    apiDoc ??
+      '## API\n\nWhat the auth layer costs: `npm run bench:api` (bench/api.js), run by this bench.',
     '',
     RUN_FIGURES,
     '',
@@ -424,6 +442,7 @@ async function main() {
       : { error: 'no production build to serve' };
   if (!pages.error) {
     console.log(r.textTable(r.lighthouseRows(pages)));
+    console.log(`\n${r.textTable(r.diagnosticsRows(pages))}`);
     const lost = r.lostPointsRows(pages);
     if (lost.length > 1) console.log(`\nAudits that cost points:\n${r.textTable(lost)}`);
   } else console.log(pages.error);

@@ -20,11 +20,6 @@ const VALID_ROUNDS = 5;
 // the storm fires: the refresh we count must be the interceptor's, not the timer's.
 const ACCESS_TOKEN_TTL_SECONDS = 90;
 
-function expOf(jwt) {
-  const payload = JSON.parse(Buffer.from(String(jwt).split('.')[1] ?? '', 'base64url').toString());
-  return Number(payload.exp);
-}
-
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
@@ -34,9 +29,8 @@ function median(values) {
 /** Watches the page's traffic with the network stack's own timings (wall clock, not the page's). */
 function trafficRecorder(page) {
   const events = [];
-  let latestExp = 0;
-  page.on('requestfinished', async (request) => {
-    const response = await request.response();
+  const record = async (request) => {
+    const response = await request.response().catch(() => null);
     const { pathname } = new URL(request.url());
     const timing = request.timing();
     events.push({
@@ -45,19 +39,17 @@ function trafficRecorder(page) {
       start: timing.startTime,
       end: timing.startTime + Math.max(timing.responseEnd, 0),
     });
-  });
-  page.on('response', async (response) => {
-    const { pathname } = new URL(response.url());
-    if (/^\/auth\/(login|refresh)$/.test(pathname) && response.ok()) {
-      try {
-        latestExp = Math.max(latestExp, expOf((await response.json()).accessToken));
-      } catch {
-        // a body we cannot read tells us nothing about expiry
-      }
-    }
-  });
+  };
+  page.on('requestfinished', record);
+  page.on('requestfailed', record);
   return {
-    latestExp: () => latestExp,
+    /** Playwright reports finished requests a little later; waits until the count stops growing. */
+    async settle() {
+      for (let i = 0, seen = -1; i < 20 && seen !== events.length; i++) {
+        seen = events.length;
+        await sleep(250);
+      }
+    },
     /** What went over the wire from `from` (epoch ms) on, with times relative to it. */
     since(from) {
       const slice = events.filter((e) => e.start >= from);
@@ -85,8 +77,7 @@ async function timedStorm(page, traffic) {
   const started = performance.now();
   const statuses = await page.evaluate((n) => window.tokengateBench.storm(n), COUNT);
   const ms = performance.now() - started;
-  // Playwright reports finished requests asynchronously; let the recorder see the last ones.
-  await sleep(300);
+  await traffic.settle();
   return {
     ms,
     succeeded: statuses.filter((s) => s >= 200 && s < 300).length,
@@ -123,15 +114,14 @@ async function measureStorm({ harnessDir, log = console.log }) {
       DEMO_USER,
     );
     if (!signedIn) throw new Error('the app did not report a session after signing in');
-    for (let i = 0; i < 50 && traffic.latestExp() === 0; i++) await sleep(100);
-    if (traffic.latestExp() === 0) {
-      throw new Error('no access token came back from /auth/login, so there is nothing to expire');
-    }
+    const tokenExpiry = () => page.evaluate(() => window.tokengateBench.tokenExpiry());
     await timedStorm(page, traffic); // warm-up: connections, JIT and the first code paths
 
     // Only the server knows: the page's clock stands still while real time passes `exp`.
     await page.clock.pauseAt((await pageNow()) + 1000);
-    const waitMs = (traffic.latestExp() + 1) * 1000 - Date.now();
+    const exp = await tokenExpiry();
+    if (!exp) throw new Error('the app holds no access token after signing in');
+    const waitMs = (exp + 1) * 1000 - Date.now();
     if (waitMs > (ACCESS_TOKEN_TTL_SECONDS + 30) * 1000) {
       throw new Error('the access token lives longer than the bench asked the API for');
     }

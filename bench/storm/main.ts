@@ -3,12 +3,15 @@
 // token storage, expiry timer) without any component, and lets the bench call into them.
 import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { createApplication } from '@angular/platform-browser';
+import { jwtDecode } from 'jwt-decode';
 import { firstValueFrom } from 'rxjs';
 import { appConfig } from '../../src/app/app.config';
 import { AuthStore } from '../../src/app/core/auth/auth-store';
 
 export interface StormBench {
   signIn(email: string, password: string): Promise<boolean>;
+  /** The `exp` claim (server seconds) of the token the app holds now, null when it holds none. */
+  tokenExpiry(): number | null;
   /** Fires `count` GETs in the same tick; resolves with each final HTTP status (0 = network error). */
   storm(count: number): Promise<number[]>;
 }
@@ -26,6 +29,10 @@ createApplication(appConfig).then((appRef) => {
     async signIn(email, password) {
       await auth.login(email, password);
       return auth.signedIn();
+    },
+    tokenExpiry() {
+      const token = auth.token();
+      return token ? (jwtDecode(token).exp ?? null) : null;
     },
     storm(count) {
       const requests = Array.from({ length: count }, (_, i) =>
