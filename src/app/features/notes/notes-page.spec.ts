@@ -94,6 +94,7 @@ describe('NotesPage', () => {
     await settle();
 
     expect(titles(page)).toEqual(['Note 1', 'Note 2']);
+    expect(page.querySelector('.summary')?.textContent).toBe('25 notes');
     expect(page.querySelector('.notes a')?.getAttribute('href')).toBe('/notes/1');
     expect(page.querySelector('.pager')?.textContent).toContain('Page 1 of 3');
     expect(button(page, 'Previous').disabled).toBeTrue();
@@ -117,9 +118,18 @@ describe('NotesPage', () => {
     button(page, 'Search').click();
     await settle();
     expect(TestBed.inject(Router).url).toBe('/notes?q=milk');
-    expectList({ _page: '1', q: 'milk' }).flush([], { headers: { 'X-Total-Count': '0' } });
+    expectList({ _page: '1', q: 'milk' }).flush([note(3, 'Milk')], {
+      headers: { 'X-Total-Count': '1' },
+    });
     await settle();
-    expect(page.textContent).toContain('No notes match “milk”');
+    expect(page.querySelector('.summary')?.textContent).toBe('1 note matching “milk”');
+
+    type(field(page, 'Search notes'), 'tea');
+    button(page, 'Search').click();
+    await settle();
+    expectList({ _page: '1', q: 'tea' }).flush([], { headers: { 'X-Total-Count': '0' } });
+    await settle();
+    expect(page.textContent).toContain('No notes match “tea”');
   });
 
   it('moves a page number past the end back to the last page', async () => {

@@ -41,6 +41,12 @@ export class NotesPage {
   protected readonly loading = signal(true);
   protected readonly loadError = signal('');
   protected readonly pageCount = computed(() => Math.max(1, Math.ceil(this.total() / PAGE_SIZE)));
+  // One string, so it reads (and matches) as one sentence rather than several text nodes.
+  protected readonly summary = computed(() => {
+    const count = `${this.total()} ${this.total() === 1 ? 'note' : 'notes'}`;
+    const q = this.query().q;
+    return q ? `${count} matching “${q}”` : count;
+  });
 
   protected readonly search = new FormControl(this.query().q, { nonNullable: true });
 
