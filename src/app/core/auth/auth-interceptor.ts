@@ -102,10 +102,11 @@ export const authInterceptor: HttpInterceptorFn = (req, next) => {
   const send = (token: string | null) => next(withToken(req, token));
 
   const afterSessionEnded = (error: HttpErrorResponse): Observable<HttpEvent<unknown>> => {
-    if (!userAtStart || !isOnGuardedPage(router)) {
+    const previousUser = userAtStart ?? (relogin.open() ? relogin.previousUser() : null);
+    if (!previousUser || !isOnGuardedPage(router)) {
       return throwError(() => error);
     }
-    return from(relogin.waitForSignIn(userAtStart)).pipe(
+    return from(relogin.waitForSignIn(previousUser)).pipe(
       switchMap((outcome) =>
         outcome === 'resumed' ? send(store.token()) : throwError(() => error),
       ),
@@ -133,6 +134,10 @@ export const authInterceptor: HttpInterceptorFn = (req, next) => {
     );
   };
 
+  if (!userAtStart && relogin.open()) {
+    // The page keeps working while the dialog is up: its new requests wait with the others.
+    return afterSessionEnded(notSentError(req, true));
+  }
   return from(store.freshToken()).pipe(
     switchMap((token) => {
       if (token === null && userAtStart) {

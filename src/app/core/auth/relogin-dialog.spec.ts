@@ -153,6 +153,32 @@ describe('ReloginDialog (session ends during an API call on a guarded page)', ()
     backend.expectNone(() => true);
   });
 
+  it('queues requests the page makes while the dialog is open, and replays them once', async () => {
+    const [list] = await endSessionDuringRequests();
+    const later = track('/api/notes/7');
+    await settle(1);
+    backend.expectNone('/api/notes/7');
+    await signInThroughDialog('alice-password-1');
+    backend.expectOne('/auth/login').flush(grantBody(makeToken(ALICE)));
+    await settle();
+    for (const req of backend.match((r) => r.url.startsWith('/api/notes'))) {
+      req.flush({ url: req.request.url });
+    }
+    await settle();
+    expect(later.values).toEqual([{ url: '/api/notes/7' }]);
+    expect(list.values).toEqual([{ url: '/api/notes' }]);
+  });
+
+  it('gives up when the user leaves the guarded page', async () => {
+    const [list, save] = await endSessionDuringRequests();
+    await router.navigateByUrl('/login');
+    await settle();
+    await fixture.whenStable();
+    expect(list.errors.length).toBe(1);
+    expect(save.errors.length).toBe(1);
+    expect(dialog().open).toBeFalse();
+  });
+
   it('keeps the dialog open with words after a wrong password', async () => {
     await endSessionDuringRequests();
     await signInThroughDialog('wrong');

@@ -1,6 +1,7 @@
 import { Injectable, inject, signal } from '@angular/core';
-import { Router } from '@angular/router';
-import { Subscription } from 'rxjs';
+import { NavigationEnd, Router } from '@angular/router';
+import { Subscription, filter, merge } from 'rxjs';
+import { isOnGuardedPage } from './auth-guard';
 import { AUTH_OPTIONS } from './auth-options';
 import { AuthStore, AuthUser } from './auth-store';
 
@@ -36,12 +37,24 @@ export class Relogin {
     this.openState.set(true);
     this.pending = new Promise<ReloginOutcome>((resolve) => (this.settle = resolve));
     // Resolves on any new session, whether signed in through the dialog or in another tab.
-    this.watch = this.store.sessionChanges.subscribe((user) => {
-      if (user) {
-        this.finish(user.id === previousUser.id ? 'resumed' : 'abandoned');
-        if (user.id !== previousUser.id) {
-          void leaveForHome(this.router, this.options.forbiddenPath);
-        }
+    const signedIn = this.store.sessionChanges.pipe(
+      filter((user): user is AuthUser => user !== null),
+    );
+    // Leaving the guarded page (browser back, a guard's redirect) leaves nothing to resume.
+    const leftPage = this.router.events.pipe(
+      filter(
+        (event): event is NavigationEnd =>
+          event instanceof NavigationEnd && !isOnGuardedPage(this.router),
+      ),
+    );
+    this.watch = merge(signedIn, leftPage).subscribe((next) => {
+      if (next instanceof NavigationEnd) {
+        this.finish('abandoned');
+        return;
+      }
+      this.finish(next.id === previousUser.id ? 'resumed' : 'abandoned');
+      if (next.id !== previousUser.id) {
+        void leaveForHome(this.router, this.options.forbiddenPath);
       }
     });
     return this.pending;
