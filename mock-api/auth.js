@@ -144,33 +144,30 @@ function createAuthRouter({ config, db, tokens, refreshStore, limiter, requireAc
       if (typeof email !== 'string' || typeof password !== 'string' || password === '') {
         return sendError(res, 400, 'invalid_request', 'Send {"email", "password"} as strings');
       }
-      if (!isEmail(email))
+      if (!isEmail(email)) {
         return sendError(res, 400, 'invalid_request', 'The email is not an email address');
-
-      const attempt = limiter.begin(email);
-      if (attempt.retryAfter) {
-        res.set('Retry-After', String(attempt.retryAfter));
-        return sendError(
-          res,
-          429,
-          'too_many_attempts',
-          `Too many failed sign-ins for this email: try again in ${attempt.retryAfter} s`,
-        );
       }
+
       try {
         const user = users.byEmail(email);
         const hash = user && users.passwordHash(user.id);
-        const valid = hash
-          ? await verifyPassword(password, hash)
-          : await verifyAgainstNobody(password);
-        if (!valid) {
-          attempt.failed();
+        const outcome = await limiter.attempt(email, () =>
+          hash ? verifyPassword(password, hash) : verifyAgainstNobody(password),
+        );
+        if (outcome.retryAfter) {
+          res.set('Retry-After', String(outcome.retryAfter));
+          return sendError(
+            res,
+            429,
+            'too_many_attempts',
+            `Too many failed sign-ins for this email: try again in ${outcome.retryAfter} s`,
+          );
+        }
+        if (!outcome.valid) {
           return sendError(res, 401, 'invalid_credentials', 'Wrong email or password');
         }
-        attempt.succeeded();
         await answerWithSession(req, res, user, refreshStore.startSession(user.id));
       } catch (error) {
-        attempt.cancelled();
         next(error);
       }
     })
