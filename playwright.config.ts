@@ -36,8 +36,9 @@ export default defineConfig({
   forbidOnly: !!process.env['CI'],
   retries: 0,
   workers: 2,
-  timeout: 30_000,
-  expect: { timeout: 5_000 },
+  // Generous for a shared two-core machine; a passing run never waits for them.
+  timeout: 45_000,
+  expect: { timeout: 10_000 },
   reporter: [
     ['list'],
     ['html', { outputFolder: 'playwright-report', open: 'never' }],
@@ -93,7 +94,7 @@ export default defineConfig({
     },
     {
       name: 'app',
-      command: `ng serve --configuration ${appConfiguration} --host 127.0.0.1 --port ${appPort} --no-live-reload`,
+      command: `ng serve --configuration ${appConfiguration} --host 127.0.0.1 --port ${appPort} --no-live-reload --no-watch`,
       url: appUrl,
       reuseExistingServer: false,
       timeout: 180_000,

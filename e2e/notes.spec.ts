@@ -128,7 +128,7 @@ test.describe('notes', () => {
     await notesPage.search(topic);
 
     await expect(page).toHaveURL((url) => url.searchParams.get('q') === topic);
-    await expect(page.getByText(/\b11 notes matching/)).toBeVisible();
+    await expect(page.getByText(`11 notes matching “${topic}”`)).toBeVisible();
     await expect(notesPage.note(`${topic} #11`)).toBeVisible();
     await expect(notesPage.note(`${topic} #1`, { exact: true })).toHaveCount(0);
     await page.getByRole('button', { name: 'Next', exact: true }).click();
