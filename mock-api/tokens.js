@@ -10,6 +10,7 @@ const { SignJWT, jwtVerify, errors } = require('jose');
 const ALG = 'HS256';
 const ISSUER = 'tokengate-mock-api';
 const AUDIENCE = 'tokengate-app';
+const VERIFIED_CACHE_SIZE = 1000;
 
 class TokenError extends Error {
   constructor(code, description) {
@@ -43,8 +44,28 @@ function createTokenService({ secret, ttlSeconds }) {
     return { accessToken, tokenType: 'Bearer', expiresIn: ttlSeconds };
   }
 
+  // Tokens jose has already proven good, until their `exp`. A client sends the same token with
+  // every request for its whole life, and each verification is a WebCrypto job on libuv's thread
+  // pool; this skips repeating it. Only verified tokens get in (forgeries cannot fill it), the key
+  // is the exact token text, and session revocation is still checked on every request.
+  const verified = new Map();
+
+  function remembered(token) {
+    const payload = verified.get(token);
+    if (payload && payload.exp > Math.floor(Date.now() / 1000)) return payload;
+    verified.delete(token);
+    return undefined;
+  }
+
+  function remember(token, payload) {
+    if (verified.size >= VERIFIED_CACHE_SIZE) verified.delete(verified.keys().next().value);
+    verified.set(token, Object.freeze(payload));
+  }
+
   // Resolves to the payload, or rejects with a TokenError whose code is a CONTRACT §6 401 code.
   async function verify(token) {
+    const known = remembered(token);
+    if (known) return known;
     try {
       const { payload } = await jwtVerify(token, key, {
         algorithms: [ALG],
@@ -55,6 +76,7 @@ function createTokenService({ secret, ttlSeconds }) {
         // The API is the only issuer, so clocks cannot disagree: no tolerance.
         clockTolerance: 0,
       });
+      remember(token, payload);
       return payload;
     } catch (error) {
       if (error instanceof errors.JWTExpired) {

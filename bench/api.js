@@ -1,0 +1,264 @@
+'use strict';
+
+// `npm run bench:api`: what the auth layer costs, measured with autocannon on this machine.
+//
+// 1. Throughput, alternating A B A B in one run so that drift of a shared machine hits both:
+//    A = plain json-server 0.17 on a copy of the seed, GET /notes/<id>;
+//    B = the mock API on another copy, GET /api/notes/<id> of a note the token's user owns, with a
+//        valid token (verified on every request). Goal: B/A >= 0.90.
+// 2. Latency under a login storm: GET /api/notes/<id> at a fixed rate, p99 without and with 10
+//    concurrent logins running the whole time (quiet, storm, quiet, storm). Goal: ratio <= 2.
+//    A fixed rate, not a flat-out load, so that p99 shows requests being held up, not CPU share.
+
+const autocannon = require('autocannon');
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const net = require('node:net');
+const os = require('node:os');
+const path = require('node:path');
+
+const ROOT = path.resolve(__dirname, '..');
+const SEED = path.join(ROOT, 'mock-api', 'db.seed.json');
+const SECRET = 'bench-secret-only-for-this-run-0123456789abcdef';
+const USER = { email: 'alice@example.com', password: 'alice-password-1' };
+const STORM_USER = { email: 'bob@example.com', password: 'bob-password-1' };
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const CONNECTIONS = 10;
+const FIXED_RATE = 200;
+const STORM_LOGINS = 10;
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function sparePort() {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer().listen(0, '127.0.0.1');
+    probe.once('error', reject);
+    probe.once('listening', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function launch(name, args, env, probeUrl, children) {
+  const child = spawn(process.execPath, args, {
+    cwd: os.tmpdir(),
+    env: { PATH: process.env.PATH, NODE_ENV: 'test', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  children.push(child);
+  for (let attempt = 0; attempt < 100; attempt++) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(probeUrl)).ok) return child;
+    } catch {
+      // not listening yet
+    }
+    await sleep(100);
+  }
+  throw new Error(`${name} did not start`);
+}
+
+function load(url, options) {
+  return new Promise((resolve, reject) => {
+    autocannon({ url, connections: CONNECTIONS, duration: SECONDS, ...options }, (error, result) =>
+      error ? reject(error) : resolve(result),
+    );
+  });
+}
+
+// CPU seconds (all threads) a process has used so far; Linux only, NaN elsewhere.
+function cpuSeconds(pid) {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
+// A run of autocannon, with the server's CPU time per answered request: unlike req/s, that cost
+// hardly moves when other processes compete for the CPUs.
+async function measure(url, options, pid) {
+  const before = cpuSeconds(pid);
+  const result = await load(url, options);
+  const cpu = cpuSeconds(pid) - before;
+  return { result, cpuMicros: (cpu / result.requests.total) * 1e6 };
+}
+
+function checked(result, label) {
+  const failed = result.non2xx + result.errors + result.timeouts;
+  if (failed > 0)
+    throw new Error(`${label}: ${failed} of ${result.requests.total} requests failed`);
+  return result;
+}
+
+async function login(base, user) {
+  const response = await fetch(`${base}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(user),
+  });
+  if (!response.ok) throw new Error(`login failed: ${response.status}`);
+  return (await response.json()).accessToken;
+}
+
+// Ten logins in flight at every moment until stopped.
+function storm(base) {
+  let running = true;
+  let count = 0;
+  const worker = async () => {
+    while (running) {
+      await login(base, STORM_USER);
+      count++;
+    }
+  };
+  // allSettled at once, so that a failed login cannot go unhandled while the load still runs.
+  const workers = Promise.allSettled(Array.from({ length: STORM_LOGINS }, worker));
+  return {
+    stop: async () => {
+      running = false;
+      const failure = (await workers).find((outcome) => outcome.status === 'rejected');
+      if (failure) throw failure.reason;
+      return count;
+    },
+  };
+}
+
+const mean = (values) => values.reduce((sum, value) => sum + value, 0) / values.length;
+
+async function main() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tokengate-bench-api-'));
+  const children = [];
+  const cleanUp = () => {
+    for (const child of children) child.kill();
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+  // However the bench ends, the two servers it started end with it.
+  process.once('exit', cleanUp);
+  process.once('SIGINT', () => process.exit(130));
+  process.once('SIGTERM', () => process.exit(143));
+  try {
+    fs.copyFileSync(SEED, path.join(dir, 'plain.json'));
+    const [portA, portB] = [await sparePort(), await sparePort()];
+    const baseA = `http://127.0.0.1:${portA}`;
+    const baseB = `http://127.0.0.1:${portB}`;
+    await launch(
+      'plain json-server',
+      [
+        path.join(__dirname, 'lib', 'plain-json-server.js'),
+        path.join(dir, 'plain.json'),
+        String(portA),
+      ],
+      {},
+      `${baseA}/notes/1`,
+      children,
+    );
+    await launch(
+      'mock API',
+      [path.join(ROOT, 'mock-api', 'server.js')],
+      {
+        PORT: String(portB),
+        DB_FILE: path.join(dir, 'api.json'),
+        JWT_SECRET: SECRET,
+        ACCESS_TOKEN_TTL: '1h',
+      },
+      `${baseB}/health`,
+      children,
+    );
+
+    const token = await login(baseB, USER);
+    const auth = { headers: { authorization: `Bearer ${token}` } };
+    const notes = await (await fetch(`${baseB}/api/notes`, auth)).json();
+    const id = notes[0].id;
+    const urlA = `${baseA}/notes/${id}`;
+    const urlB = `${baseB}/api/notes/${id}`;
+    const [bodyA, bodyB] = await Promise.all([
+      fetch(urlA).then((r) => r.json()),
+      fetch(urlB, auth).then((r) => r.json()),
+    ]);
+    if (JSON.stringify(bodyA) !== JSON.stringify(bodyB))
+      throw new Error('A and B serve different notes');
+
+    console.log(
+      `bench:api — ${SECONDS} s per run, ${CONNECTIONS} connections, note ${id}, ${os.cpus().length} CPUs`,
+    );
+    await load(urlA, { duration: 2 });
+    await load(urlB, { duration: 2, ...auth });
+
+    const rows = [];
+    const throughput = { A: [], B: [] };
+    const cpu = { A: [], B: [] };
+    const [pidA, pidB] = children.map((child) => child.pid);
+    for (const round of [1, 2]) {
+      for (const [name, url, options, pid, what] of [
+        ['A', urlA, {}, pidA, 'plain json-server, GET /notes/:id'],
+        ['B', urlB, auth, pidB, 'mock API, GET /api/notes/:id + token'],
+      ]) {
+        const { result, cpuMicros } = await measure(url, options, pid);
+        checked(result, `${name}${round}`);
+        throughput[name].push(result.requests.average);
+        cpu[name].push(cpuMicros);
+        rows.push({
+          run: `${name}${round}`,
+          what,
+          'req/s': Math.round(result.requests.average),
+          'p50 ms': result.latency.p50,
+          'p99 ms': result.latency.p99,
+          'server CPU µs/req': Math.round(cpuMicros),
+        });
+      }
+    }
+
+    const p99 = { quiet: [], storm: [] };
+    const fixed = { overallRate: FIXED_RATE, ...auth };
+    let logins = 0;
+    for (const round of [1, 2]) {
+      const quiet = checked(await load(urlB, fixed), `quiet${round}`);
+      p99.quiet.push(quiet.latency.p99);
+      rows.push({
+        run: `Q${round}`,
+        what: `mock API at ${FIXED_RATE} req/s, no logins`,
+        'req/s': Math.round(quiet.requests.average),
+        'p50 ms': quiet.latency.p50,
+        'p99 ms': quiet.latency.p99,
+      });
+      const logging = storm(baseB);
+      const busy = checked(await load(urlB, fixed), `storm${round}`);
+      const done = await logging.stop();
+      logins += done;
+      p99.storm.push(busy.latency.p99);
+      rows.push({
+        run: `S${round}`,
+        what: `same, ${STORM_LOGINS} concurrent logins (${Math.round(done / SECONDS)}/s)`,
+        'req/s': Math.round(busy.requests.average),
+        'p50 ms': busy.latency.p50,
+        'p99 ms': busy.latency.p99,
+      });
+    }
+
+    console.table(rows);
+    const throughputRatio = mean(throughput.B) / mean(throughput.A);
+    const latencyRatio = mean(p99.storm) / mean(p99.quiet);
+    const verdict = (ok) => (ok ? 'meets the goal' : 'MISSES the goal');
+    const cpuRatio = mean(cpu.A) / mean(cpu.B);
+    console.log(
+      `throughput B/A = ${throughputRatio.toFixed(2)} (goal >= 0.90: ${verdict(throughputRatio >= 0.9)})`,
+    );
+    console.log(
+      `server CPU per request A/B = ${cpuRatio.toFixed(2)} (the throughput ratio a saturated, otherwise idle machine would show)`,
+    );
+    console.log(
+      `GET p99 with/without ${STORM_LOGINS} concurrent logins = ${latencyRatio.toFixed(2)}` +
+        ` (${mean(p99.storm).toFixed(1)} / ${mean(p99.quiet).toFixed(1)} ms, ${logins} logins; goal <= 2: ${verdict(latencyRatio <= 2)})`,
+    );
+  } finally {
+    cleanUp();
+  }
+}
+
+main().catch((error) => {
+  console.error(`bench:api: ${error.message}`);
+  process.exit(1);
+});
