@@ -4,6 +4,7 @@
 const kB = (bytes) => (bytes / 1000).toFixed(1);
 const ms = (value) => (value === undefined ? 'n/a' : `${Math.round(value)} ms`);
 const int = (n) => Math.round(n).toLocaleString('en-US');
+const signedMs = (value) => `${value < 0 ? '−' : '+'}${ms(Math.abs(value))}`;
 
 /** Rows of cells to an aligned plain-text table (first row is the header). */
 function textTable(markdownRows) {
@@ -83,8 +84,8 @@ function lighthouseRows(pages) {
       'TBT',
       'CLS',
       'FCP',
-      'runs (perf)',
-      'host index',
+      'kept runs (perf)',
+      'host index of each',
     ],
   ];
   for (const [page, r] of Object.entries(pages)) {
@@ -102,7 +103,7 @@ function lighthouseRows(pages) {
       r.cls === undefined ? 'n/a' : r.cls.toFixed(3),
       ms(r.fcp),
       r.runs.join(' / '),
-      r.benchmarkIndex === undefined ? 'n/a' : Math.round(r.benchmarkIndex),
+      `${r.hostIndexes.join(' / ')}${r.attempts > r.runs.length ? ` (${r.attempts} runs made)` : ''}`,
     ]);
   }
   return rows;
@@ -152,7 +153,7 @@ function stormRows(storm) {
     r.api401s,
     r.apiRequests,
     ms(r.ms),
-    r.addedMs === undefined ? '' : `+${ms(r.addedMs)}`,
+    r.addedMs === undefined ? '' : signedMs(r.addedMs),
   ];
   return [
     [
@@ -202,6 +203,7 @@ function goalRows(goals) {
 module.exports = {
   kB,
   ms,
+  signedMs,
   int,
   textTable,
   markdownTable,
