@@ -114,6 +114,25 @@ test.describe('notes', () => {
     await expect(notesPage.title).toHaveValue(title);
   });
 
+  test('an API that cannot be reached is reported in words and the user stays signed in', async ({
+    page,
+    signIn,
+    notesPage,
+    header,
+  }) => {
+    await signIn(BOB);
+    await page.route(
+      (url) => url.pathname === '/api/notes',
+      (route) => route.abort('connectionrefused'),
+    );
+
+    await header.link('Notes').click();
+
+    await expect(page.getByRole('alert').filter({ hasText: /\S/ })).toHaveText(/can't be reached/i);
+    await expect(header.userName(BOB)).toBeVisible();
+    await expect(notesPage.addButton).toBeVisible();
+  });
+
   test('search and paging go through q, _page and _limit', async ({
     page,
     api,

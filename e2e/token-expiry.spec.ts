@@ -65,6 +65,26 @@ test.describe('token expiry, driven by the page clock', () => {
     expect(network.refreshes(), 'one refused refresh, no retry loop').toHaveLength(1);
   });
 
+  test('a refresh that gets no answer keeps the session and the page', async ({
+    page,
+    signIn,
+    notesPage,
+    header,
+    network,
+  }) => {
+    await page.clock.install();
+    await signIn(ALICE, '/notes');
+    await expect(notesPage.addButton).toBeVisible();
+    await page.route('**/auth/refresh', (route) => route.abort('connectionrefused'));
+
+    await page.clock.fastForward(lifetimeOf(network.latestToken()) - 15_000);
+
+    await expect.poll(() => network.refreshes().length).toBeGreaterThan(0);
+    await expect(page).toHaveURL('/notes');
+    await expect(header.userName(ALICE)).toBeVisible();
+    await expect(notesPage.title).toBeEditable();
+  });
+
   test('opening a page with an expired token refreshes once and shows the page', async ({
     page,
     signIn,

@@ -1,0 +1,47 @@
+import { ADMIN, expect, test } from './fixtures';
+import { bearer } from './support/network';
+
+test.describe('dashboard and profile', () => {
+  test('the dashboard greets the user and counts down the time left of the session', async ({
+    page,
+    signIn,
+    header,
+  }) => {
+    await page.clock.install();
+    await signIn(ADMIN);
+    // The session card lists signed in at, expires at and, last, the time left.
+    const timeLeft = page
+      .getByRole('region', { name: 'Your session' })
+      .getByRole('definition')
+      .last();
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Ada');
+    await expect(page.getByText('Signed in at')).toBeVisible();
+    await expect(page.getByText('Token expires at')).toBeVisible();
+    const before = await timeLeft.textContent();
+
+    await page.clock.runFor(61_000);
+
+    await expect(timeLeft).not.toHaveText(before ?? '');
+    await expect(header.link('Users')).toBeVisible();
+  });
+
+  test('the profile shows the user from /auth/me with roles and the session times', async ({
+    page,
+    signIn,
+    network,
+  }) => {
+    await signIn(ADMIN, '/profile');
+
+    const account = page.getByRole('region', { name: 'Account' });
+    await expect(account.getByText(ADMIN.email)).toBeVisible();
+    await expect(account.getByText(ADMIN.name)).toBeVisible();
+    for (const role of ADMIN.roles) {
+      await expect(account.getByRole('listitem').filter({ hasText: role })).toHaveCount(1);
+    }
+    const session = page.getByRole('region', { name: 'Session' });
+    await expect(session.getByText('Time left')).toBeVisible();
+    const me = network.to('/auth/me', 'GET');
+    expect(me).toHaveLength(1);
+    expect(me[0]?.authorization).toBe(bearer(network.latestToken()));
+  });
+});
