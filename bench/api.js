@@ -2,10 +2,11 @@
 
 // `npm run bench:api`: what the auth layer costs, measured with autocannon on this machine.
 //
-// 1. Throughput, alternating A B A B in one run so that drift of a shared machine hits both:
-//    A = plain json-server 0.17 on a copy of the seed, GET /notes/<id>;
-//    B = the mock API on another copy, GET /api/notes/<id> of a note the token's user owns, with a
-//        valid token (verified on every request). Goal: B/A >= 0.90.
+// 1. Throughput, alternating A A' B A A' B in one run so that drift of a shared machine hits all:
+//    A  = plain json-server 0.17 on a copy of the seed, GET /notes/<id>;
+//    A' = the same without the static-file middleware of defaults(), which the mock API leaves out;
+//    B  = the mock API on another copy, GET /api/notes/<id> of a note the token's user owns, with
+//         a valid token, checked on every request. Goal: B/A >= 0.90.
 // 2. Latency under a login storm: GET /api/notes/<id> at a fixed rate, p99 without and with 10
 //    concurrent logins running the whole time (quiet, storm, quiet, storm). Goal: ratio <= 2.
 //    A fixed rate, not a flat-out load, so that p99 shows requests being held up, not CPU share.
@@ -41,8 +42,22 @@ function sparePort() {
   });
 }
 
+// The machine may be shared (other builds, browsers): the bench and both servers run at a higher
+// priority, the same for all three, so that their figures are not mostly other processes' load.
+// `nice` starts each server so that all of its threads get it. Without root or CAP_SYS_NICE
+// everything runs at normal priority, and the bench says so.
+const NICE = -10;
+
+function raiseOwnPriority() {
+  try {
+    os.setPriority(NICE);
+  } catch {
+    // reported in the header line
+  }
+}
+
 async function launch(name, args, env, probeUrl, children) {
-  const child = spawn(process.execPath, args, {
+  const child = spawn('nice', ['-n', String(NICE), process.execPath, ...args], {
     cwd: os.tmpdir(),
     env: { PATH: process.env.PATH, NODE_ENV: 'test', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -141,18 +156,24 @@ async function main() {
   process.once('SIGTERM', () => process.exit(143));
   try {
     fs.copyFileSync(SEED, path.join(dir, 'plain.json'));
-    const [portA, portB] = [await sparePort(), await sparePort()];
+    fs.copyFileSync(SEED, path.join(dir, 'plain-no-static.json'));
+    const [portA, portA2, portB] = [await sparePort(), await sparePort(), await sparePort()];
     const baseA = `http://127.0.0.1:${portA}`;
+    const baseA2 = `http://127.0.0.1:${portA2}`;
     const baseB = `http://127.0.0.1:${portB}`;
+    const plain = path.join(__dirname, 'lib', 'plain-json-server.js');
     await launch(
       'plain json-server',
-      [
-        path.join(__dirname, 'lib', 'plain-json-server.js'),
-        path.join(dir, 'plain.json'),
-        String(portA),
-      ],
+      [plain, path.join(dir, 'plain.json'), String(portA)],
       {},
       `${baseA}/notes/1`,
+      children,
+    );
+    await launch(
+      'plain json-server without static files',
+      [plain, path.join(dir, 'plain-no-static.json'), String(portA2), '--no-static'],
+      {},
+      `${baseA2}/notes/1`,
       children,
     );
     await launch(
@@ -173,6 +194,7 @@ async function main() {
     const notes = await (await fetch(`${baseB}/api/notes`, auth)).json();
     const id = notes[0].id;
     const urlA = `${baseA}/notes/${id}`;
+    const urlA2 = `${baseA2}/notes/${id}`;
     const urlB = `${baseB}/api/notes/${id}`;
     const [bodyA, bodyB] = await Promise.all([
       fetch(urlA).then((r) => r.json()),
@@ -181,19 +203,26 @@ async function main() {
     if (JSON.stringify(bodyA) !== JSON.stringify(bodyB))
       throw new Error('A and B serve different notes');
 
+    raiseOwnPriority();
+    const raised = [process.pid, ...children.map((child) => child.pid)].every(
+      (pid) => os.getPriority(pid) === NICE,
+    );
     console.log(
-      `bench:api — ${SECONDS} s per run, ${CONNECTIONS} connections, note ${id}, ${os.cpus().length} CPUs`,
+      `bench:api — ${SECONDS} s per run, ${CONNECTIONS} connections, note ${id}, ${os.cpus().length} CPUs,` +
+        ` priority ${raised ? `nice ${NICE}` : 'normal (no permission to raise it)'}`,
     );
     await load(urlA, { duration: 2 });
+    await load(urlA2, { duration: 2 });
     await load(urlB, { duration: 2, ...auth });
 
     const rows = [];
-    const throughput = { A: [], B: [] };
-    const cpu = { A: [], B: [] };
-    const [pidA, pidB] = children.map((child) => child.pid);
+    const throughput = { A: [], "A'": [], B: [] };
+    const cpu = { A: [], "A'": [], B: [] };
+    const [pidA, pidA2, pidB] = children.map((child) => child.pid);
     for (const round of [1, 2]) {
       for (const [name, url, options, pid, what] of [
         ['A', urlA, {}, pidA, 'plain json-server, GET /notes/:id'],
+        ["A'", urlA2, {}, pidA2, "same, without defaults()' static files"],
         ['B', urlB, auth, pidB, 'mock API, GET /api/notes/:id + token'],
       ]) {
         const { result, cpuMicros } = await measure(url, options, pid);
@@ -240,14 +269,14 @@ async function main() {
 
     console.table(rows);
     const throughputRatio = mean(throughput.B) / mean(throughput.A);
+    const strictRatio = mean(throughput.B) / mean(throughput["A'"]);
     const latencyRatio = mean(p99.storm) / mean(p99.quiet);
     const verdict = (ok) => (ok ? 'meets the goal' : 'MISSES the goal');
-    const cpuRatio = mean(cpu.A) / mean(cpu.B);
     console.log(
       `throughput B/A = ${throughputRatio.toFixed(2)} (goal >= 0.90: ${verdict(throughputRatio >= 0.9)})`,
     );
     console.log(
-      `server CPU per request A/B = ${cpuRatio.toFixed(2)} (the throughput ratio a saturated, otherwise idle machine would show)`,
+      `throughput B/A' = ${strictRatio.toFixed(2)} (the auth layer alone; server CPU per request A'/B = ${(mean(cpu["A'"]) / mean(cpu.B)).toFixed(2)})`,
     );
     console.log(
       `GET p99 with/without ${STORM_LOGINS} concurrent logins = ${latencyRatio.toFixed(2)}` +
