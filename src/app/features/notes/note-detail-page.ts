@@ -1,4 +1,4 @@
-import { DatePipe } from '@angular/common';
+import { DateTimePipe } from '../../shared/ui/formatting';
 import {
   afterNextRender,
   Component,
@@ -21,7 +21,7 @@ const NOT_FOUND = "This note doesn't exist, or it has been deleted.";
 
 @Component({
   selector: 'app-note-detail-page',
-  imports: [ReactiveFormsModule, RouterLink, DatePipe, NoteFields],
+  imports: [ReactiveFormsModule, RouterLink, DateTimePipe, NoteFields],
   templateUrl: './note-detail-page.html',
   styleUrl: './note-detail-page.css',
 })

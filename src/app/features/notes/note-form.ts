@@ -1,4 +1,4 @@
-import { DecimalPipe } from '@angular/common';
+import { CountPipe } from '../../shared/ui/formatting';
 import { Component, computed, effect, input, signal } from '@angular/core';
 import {
   AbstractControl,
@@ -39,7 +39,7 @@ export function draftOf(form: NoteForm): NoteDraft {
 /** The Title and Body fields with their limits, counters and messages; the parent owns the <form>. */
 @Component({
   selector: 'app-note-fields',
-  imports: [ReactiveFormsModule, DecimalPipe],
+  imports: [ReactiveFormsModule, CountPipe],
   template: `
     <ng-container [formGroup]="form()">
       <div class="field">
@@ -53,7 +53,7 @@ export function draftOf(form: NoteForm): NoteDraft {
           [attr.aria-describedby]="describedBy('title', titleError())"
         />
         <p class="hint" [id]="id('title-count')">
-          {{ titleLength() | number }} of {{ titleMax | number }} characters
+          {{ titleLength() | count }} of {{ titleMax | count }} characters
         </p>
         @if (titleError(); as message) {
           <p class="field-error" [id]="id('title-error')">{{ message }}</p>
@@ -68,7 +68,7 @@ export function draftOf(form: NoteForm): NoteDraft {
           [attr.aria-describedby]="describedBy('body', bodyError())"
         ></textarea>
         <p class="hint" [id]="id('body-count')">
-          {{ bodyLength() | number }} of {{ bodyMax | number }} characters
+          {{ bodyLength() | count }} of {{ bodyMax | count }} characters
         </p>
         @if (bodyError(); as message) {
           <p class="field-error" [id]="id('body-error')">{{ message }}</p>

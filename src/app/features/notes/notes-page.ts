@@ -1,4 +1,4 @@
-import { DatePipe } from '@angular/common';
+import { DateTimePipe } from '../../shared/ui/formatting';
 import { Component, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
@@ -21,7 +21,7 @@ function queryFrom(params: ParamMap): NotesQuery {
 
 @Component({
   selector: 'app-notes-page',
-  imports: [ReactiveFormsModule, RouterLink, DatePipe, NoteFields],
+  imports: [ReactiveFormsModule, RouterLink, DateTimePipe, NoteFields],
   templateUrl: './notes-page.html',
   styleUrl: './notes-page.css',
 })

@@ -1,18 +1,18 @@
-import { DatePipe } from '@angular/common';
+import { DateTimePipe } from './formatting';
 import { Component, computed, DestroyRef, inject, input, signal } from '@angular/core';
 import { formatWait } from '../../core/auth/auth-errors';
 
 /** The session's times, with the time left counting down every second. */
 @Component({
   selector: 'app-session-times',
-  imports: [DatePipe],
+  imports: [DateTimePipe],
   template: `
     <dl>
       <div>
         <dt>Signed in at</dt>
         <dd>
           @if (signedInAt(); as at) {
-            <time [attr.datetime]="at.toISOString()">{{ at | date: 'medium' }}</time>
+            <time [attr.datetime]="at.toISOString()">{{ at | dateTime }}</time>
           } @else {
             Unknown
           }
@@ -22,7 +22,7 @@ import { formatWait } from '../../core/auth/auth-errors';
         <dt>Token expires at</dt>
         <dd>
           @if (expiresAt(); as at) {
-            <time [attr.datetime]="at.toISOString()">{{ at | date: 'medium' }}</time>
+            <time [attr.datetime]="at.toISOString()">{{ at | dateTime }}</time>
           } @else {
             Unknown
           }
