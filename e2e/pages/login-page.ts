@@ -8,11 +8,14 @@ export class LoginPage {
   readonly email: Locator;
   readonly password: Locator;
   readonly signInButton: Locator;
+  /** The form's message from the server (the alert region is always there, empty until needed). */
+  readonly serverError: Locator;
 
   constructor(readonly page: Page) {
     this.email = page.getByLabel('Email', { exact: true });
     this.password = page.getByLabel('Password', { exact: true });
     this.signInButton = page.getByRole('button', { name: 'Sign in', exact: true });
+    this.serverError = page.getByRole('alert').filter({ hasText: /\S/ });
   }
 
   /** Opens `/login`, with `returnUrl` exactly as given (encoded once, as the guard would). */
