@@ -11,13 +11,15 @@ const { createTokenService } = require('./tokens');
 const { createRefreshStore } = require('./refresh-store');
 const { createLoginLimiter } = require('./login-limiter');
 const { prepareDummyHash } = require('./passwords');
+const { lowerThreadPoolPriority } = require('./thread-priority');
 const { createAuthRouter, createAccessCheck, createUserDirectory } = require('./auth');
 const { createApiGate, renderSafely, EXPOSED_HEADERS } = require('./api');
 const { notFound, errorHandler, answerClientError } = require('./errors');
 
 function createServices(config) {
   const db = openDatabase(config.dbFile, config.seedFile);
-  prepareDummyHash();
+  // The first hash starts libuv's pool, whose threads are then moved below the event loop.
+  prepareDummyHash().then(lowerThreadPoolPriority);
   return {
     db,
     tokens: createTokenService({ secret: config.jwtSecret, ttlSeconds: config.accessTokenTtl }),
