@@ -1,10 +1,10 @@
-import { Component, ElementRef, inject, signal, viewChild } from '@angular/core';
+import { Component, computed, ElementRef, inject, signal, viewChild } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { ActivatedRoute, Router } from '@angular/router';
 import { AuthError } from '../../core/auth/auth-errors';
 import { AuthStore } from '../../core/auth/auth-store';
 import { sanitizeReturnUrl } from '../../core/auth/return-url';
+import { inputValue } from '../../shared/ui/input-value';
 
 interface DemoUser {
   name: string;
@@ -19,9 +19,16 @@ const DEMO_USERS: readonly DemoUser[] = [
   { name: 'Ada Admin (admin)', email: 'admin@example.com', password: 'admin-password-1' },
 ];
 
+// The HTML spec's "valid e-mail address", the rule browsers apply to type="email".
+const EMAIL_PATTERN =
+  /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
+
+type Field = 'email' | 'password';
+
+// Signals rather than @angular/forms: this is the first page most people load, and two fields do not
+// need the forms package (its chunk is larger than the rest of the page several times over).
 @Component({
   selector: 'app-login-page',
-  imports: [ReactiveFormsModule],
   templateUrl: './login-page.html',
   styleUrl: './login-page.css',
 })
@@ -34,9 +41,20 @@ export class LoginPage {
   private readonly passwordInput =
     viewChild.required<ElementRef<HTMLInputElement>>('passwordInput');
 
-  protected readonly form = inject(FormBuilder).nonNullable.group({
-    email: ['', [Validators.required, Validators.email]],
-    password: ['', Validators.required],
+  protected readonly email = signal('');
+  protected readonly password = signal('');
+  private readonly touched = signal<Record<Field, boolean>>({ email: false, password: false });
+
+  protected readonly errors = computed<Record<Field, string>>(() => {
+    const email = this.email().trim();
+    return {
+      email: !email
+        ? 'Enter your email address.'
+        : EMAIL_PATTERN.test(email)
+          ? ''
+          : 'Enter an email address like name@example.com.',
+      password: this.password() ? '' : 'Enter your password.',
+    };
   });
 
   // Angular's own dev-mode check (what isDevMode() reads): production builds replace ngDevMode with
@@ -50,30 +68,36 @@ export class LoginPage {
     initialValue: this.route.snapshot.queryParamMap,
   });
 
-  protected showErrors(control: 'email' | 'password'): boolean {
-    const field = this.form.controls[control];
-    return field.invalid && (field.touched || this.submitted());
+  protected readonly valueOf = inputValue;
+
+  /** A field's message once the user has left it or tried to sign in; '' when there is none to show. */
+  protected errorShown(field: Field): string {
+    return this.touched()[field] || this.submitted() ? this.errors()[field] : '';
+  }
+
+  protected touch(field: Field): void {
+    this.touched.update((touched) => ({ ...touched, [field]: true }));
   }
 
   protected togglePassword(): void {
     this.showPassword.update((shown) => !shown);
   }
 
-  protected async submit(): Promise<void> {
+  protected async submit(event: Event): Promise<void> {
+    event.preventDefault();
     this.submitted.set(true);
     if (this.busy()) {
       return;
     }
-    if (this.form.invalid) {
-      const first = this.form.controls.email.invalid ? this.emailInput() : this.passwordInput();
-      first.nativeElement.focus();
+    const errors = this.errors();
+    if (errors.email || errors.password) {
+      (errors.email ? this.emailInput() : this.passwordInput()).nativeElement.focus();
       return;
     }
     this.busy.set(true);
     this.serverError.set('');
-    const { email, password } = this.form.getRawValue();
     try {
-      await this.auth.login(email.trim(), password);
+      await this.auth.login(this.email().trim(), this.password());
       await this.router.navigateByUrl(sanitizeReturnUrl(this.returnUrl().get('returnUrl')));
     } catch (error) {
       this.serverError.set(describeLoginError(error));

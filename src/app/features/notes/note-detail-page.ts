@@ -9,19 +9,18 @@ import {
   viewChild,
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { ReactiveFormsModule } from '@angular/forms';
 import { Title } from '@angular/platform-browser';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { catchError, map, of, switchMap, tap } from 'rxjs';
 import { describeHttpError } from '../../shared/ui/http-error';
-import { draftOf, NoteFields, noteForm } from './note-form';
+import { NoteFields, NoteForm } from './note-form';
 import { Note, NotesApi } from './notes-api';
 
 const NOT_FOUND = "This note doesn't exist, or it has been deleted.";
 
 @Component({
   selector: 'app-note-detail-page',
-  imports: [ReactiveFormsModule, RouterLink, DateTimePipe, NoteFields],
+  imports: [RouterLink, DateTimePipe, NoteFields],
   templateUrl: './note-detail-page.html',
   styleUrl: './note-detail-page.css',
 })
@@ -37,8 +36,7 @@ export class NoteDetailPage {
   protected readonly loading = signal(true);
   protected readonly loadError = signal('');
 
-  protected readonly form = noteForm();
-  protected readonly submitted = signal(false);
+  protected readonly form = new NoteForm();
   protected readonly saving = signal(false);
   protected readonly saveError = signal('');
   protected readonly notice = signal('');
@@ -75,14 +73,15 @@ export class NoteDetailPage {
       });
   }
 
-  protected save(): void {
+  protected save(event: Event): void {
+    event.preventDefault();
     const note = this.note();
-    this.submitted.set(true);
+    this.form.submitted.set(true);
     if (!note || this.saving()) {
       return;
     }
-    if (this.form.invalid) {
-      const firstInvalid = this.form.controls.title.invalid ? 'title' : 'body';
+    if (!this.form.valid()) {
+      const firstInvalid = this.form.titleError() ? 'title' : 'body';
       document.getElementById(`note-${firstInvalid}`)?.focus();
       return;
     }
@@ -90,10 +89,9 @@ export class NoteDetailPage {
     this.saveError.set('');
     this.notice.set('');
     // The form shows the server's answer only once it accepted the change; on an error what was typed stays.
-    this.api.update(note.id, draftOf(this.form)).subscribe({
+    this.api.update(note.id, this.form.draft()).subscribe({
       next: (saved) => {
         this.saving.set(false);
-        this.submitted.set(false);
         this.show(saved);
         this.notice.set('Saved.');
       },
@@ -137,7 +135,7 @@ export class NoteDetailPage {
   private show(note: Note | null): void {
     this.note.set(note);
     if (note) {
-      this.form.reset({ title: note.title, body: note.body });
+      this.form.reset(note);
       this.title.setTitle(`${note.title} · Tokengate`);
     }
   }

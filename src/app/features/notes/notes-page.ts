@@ -1,11 +1,11 @@
 import { DateTimePipe } from '../../shared/ui/formatting';
 import { Component, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
-import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { ActivatedRoute, ParamMap, Router, RouterLink } from '@angular/router';
 import { BehaviorSubject, catchError, combineLatest, map, of, switchMap, tap } from 'rxjs';
 import { describeHttpError } from '../../shared/ui/http-error';
-import { draftOf, NoteFields, noteForm } from './note-form';
+import { inputValue } from '../../shared/ui/input-value';
+import { NoteFields, NoteForm } from './note-form';
 import { Note, NotesApi, NotesQuery } from './notes-api';
 
 const PAGE_SIZE = 10;
@@ -21,7 +21,7 @@ function queryFrom(params: ParamMap): NotesQuery {
 
 @Component({
   selector: 'app-notes-page',
-  imports: [ReactiveFormsModule, RouterLink, DateTimePipe, NoteFields],
+  imports: [RouterLink, DateTimePipe, NoteFields],
   templateUrl: './notes-page.html',
   styleUrl: './notes-page.css',
 })
@@ -48,10 +48,10 @@ export class NotesPage {
     return q ? `${count} matching “${q}”` : count;
   });
 
-  protected readonly search = new FormControl(this.query().q, { nonNullable: true });
+  protected readonly search = signal(this.query().q);
+  protected readonly valueOf = inputValue;
 
-  protected readonly form = noteForm();
-  protected readonly submitted = signal(false);
+  protected readonly form = new NoteForm();
   protected readonly creating = signal(false);
   protected readonly createError = signal('');
   /** Set by the detail page after a delete, through the navigation's state. */
@@ -64,7 +64,7 @@ export class NotesPage {
       .pipe(
         tap(([query]) => {
           this.loading.set(true);
-          this.search.setValue(query.q);
+          this.search.set(query.q);
         }),
         switchMap(([query]) =>
           this.api.list(query).pipe(
@@ -103,9 +103,9 @@ export class NotesPage {
   }
 
   protected runSearch(event?: Event): void {
-    // A bare <form> (no formGroup) would otherwise do a full-page submit.
+    // Otherwise the browser would submit the form as a full page load.
     event?.preventDefault();
-    const q = this.search.value.trim();
+    const q = this.search().trim();
     if (q === this.query().q) {
       this.reload$.next();
       return;
@@ -117,17 +117,18 @@ export class NotesPage {
   }
 
   protected clearSearch(): void {
-    this.search.setValue('');
+    this.search.set('');
     this.runSearch();
   }
 
-  protected create(): void {
-    this.submitted.set(true);
+  protected create(event: Event): void {
+    event.preventDefault();
+    this.form.submitted.set(true);
     if (this.creating()) {
       return;
     }
-    if (this.form.invalid) {
-      const firstInvalid = this.form.controls.title.invalid ? 'title' : 'body';
+    if (!this.form.valid()) {
+      const firstInvalid = this.form.titleError() ? 'title' : 'body';
       document.getElementById(`new-note-${firstInvalid}`)?.focus();
       return;
     }
@@ -136,10 +137,9 @@ export class NotesPage {
     this.notice.set('');
     // Not optimistic on purpose: the note joins the list only once the server has accepted it. On an
     // error the form keeps what was typed (also while a re-login dialog is open).
-    this.api.create(draftOf(this.form)).subscribe({
+    this.api.create(this.form.draft()).subscribe({
       next: (note) => {
         this.creating.set(false);
-        this.submitted.set(false);
         this.form.reset();
         this.notice.set(`Added “${note.title}”.`);
         this.showNewest();
