@@ -22,6 +22,19 @@ function describeItem(item) {
   return typeof text === 'string' ? text.replace(/\s+/g, ' ').slice(0, 160) : '';
 }
 
+/** The LCP element and how its time splits (time to first byte, load and render delays). */
+function lcpBreakdown(lhr) {
+  const parts = lhr.audits['lcp-breakdown-insight']?.details?.items ?? [];
+  const node = parts.find((p) => p.type === 'node');
+  const table = parts.find((p) => p.type === 'table');
+  return {
+    element: String(node?.nodeLabel ?? node?.snippet ?? 'n/a')
+      .replace(/\s+/g, ' ')
+      .slice(0, 60),
+    phases: (table?.items ?? []).map((i) => `${i.label} ${Math.round(i.duration)} ms`),
+  };
+}
+
 /** Where the main thread's time and the wasted bytes go: the "why" behind TBT and LCP. */
 function diagnose(lhr) {
   const items = (id) => lhr.audits[id]?.details?.items ?? [];
@@ -34,6 +47,7 @@ function diagnose(lhr) {
       .map((i) => `${file(i.url)} ${Math.round(i.scripting ?? 0)} ms script`),
     longTasks: items('long-tasks').length,
     unusedJsBytes: lhr.audits['unused-javascript']?.details?.overallSavingsBytes ?? 0,
+    lcp: lcpBreakdown(lhr),
   };
 }
 
@@ -95,7 +109,7 @@ async function signIn(port, baseUrl) {
 const hostIndex = (lhr) => lhr.environment?.benchmarkIndex ?? 0;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function measurePages({ baseUrl, runs = 5, minHostIndex = 600, log = console.log }) {
+async function measurePages({ baseUrl, runs = 5, minHostIndex = 1000, log = console.log }) {
   const { default: lighthouse } = await import('lighthouse');
   const { computeMedianRun } = await import('lighthouse/core/lib/median-run.js');
   const chromeLauncher = await import('chrome-launcher');

@@ -111,7 +111,15 @@ function lighthouseRows(pages) {
 
 function diagnosticsRows(pages) {
   const rows = [
-    ['page', 'main-thread work', 'long tasks', 'unused JS (transfer)', 'script evaluation, top 3'],
+    [
+      'page',
+      'main-thread work',
+      'long tasks',
+      'unused JS (transfer)',
+      'script evaluation, top 3',
+      'LCP element',
+      'LCP phases',
+    ],
   ];
   for (const [page, r] of Object.entries(pages)) {
     const d = r.diagnostics;
@@ -122,6 +130,8 @@ function diagnosticsRows(pages) {
       d.longTasks,
       `${kB(d.unusedJsBytes)} kB`,
       d.bootup.join('; '),
+      d.lcp.element,
+      d.lcp.phases.join('; '),
     ]);
   }
   return rows;
