@@ -45,3 +45,31 @@ test.describe('dashboard and profile', () => {
     expect(me[0]?.authorization).toBe(bearer(network.latestToken()));
   });
 });
+
+test.describe('small screens', () => {
+  test.use({ viewport: { width: 320, height: 640 } });
+
+  test('at 320 px wide every page fits without scrolling sideways', async ({
+    page,
+    api,
+    signIn,
+    uniqueTitle,
+  }) => {
+    const note = await api.createNote(
+      ADMIN,
+      uniqueTitle('A rather long title for a narrow screen'),
+    );
+    const fitsWidth = () =>
+      page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+
+    await page.goto('/login');
+    await expect(page.getByRole('button', { name: 'Sign in', exact: true })).toBeVisible();
+    await expect.poll(fitsWidth, '/login').toBe(true);
+    await signIn(ADMIN);
+    for (const path of ['/', '/notes', `/notes/${note.id}`, '/profile', '/admin']) {
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await expect.poll(fitsWidth, path).toBe(true);
+    }
+  });
+});
