@@ -1,10 +1,10 @@
 import { Component, computed, inject } from '@angular/core';
-import { RouterLink, RouterLinkActive } from '@angular/router';
 import { AuthStore } from '../auth/auth-store';
+import { AppLink } from '../../shared/ui/app-link';
 
 @Component({
   selector: 'app-header',
-  imports: [RouterLink, RouterLinkActive],
+  imports: [AppLink],
   templateUrl: './header.html',
   styleUrl: './header.css',
 })

@@ -1,11 +1,11 @@
 import { Component, computed, inject } from '@angular/core';
-import { RouterLink } from '@angular/router';
 import { AuthStore } from '../../core/auth/auth-store';
 import { SessionTimes } from '../../shared/ui/session-times';
+import { AppLink } from '../../shared/ui/app-link';
 
 @Component({
   selector: 'app-dashboard-page',
-  imports: [RouterLink, SessionTimes],
+  imports: [AppLink, SessionTimes],
   template: `
     <h1>Hello, {{ name() }}</h1>
 
@@ -18,16 +18,16 @@ import { SessionTimes } from '../../shared/ui/session-times';
       <h2 id="features-heading">What you can do</h2>
       <ul class="features">
         <li class="card">
-          <a routerLink="/notes">Notes</a>
+          <a appLink="/notes">Notes</a>
           <p class="muted">Write, search and edit your own notes.</p>
         </li>
         <li class="card">
-          <a routerLink="/profile">Profile</a>
+          <a appLink="/profile">Profile</a>
           <p class="muted">Your account as the server sees it, and your session.</p>
         </li>
         @if (isAdmin()) {
           <li class="card">
-            <a routerLink="/admin">Users</a>
+            <a appLink="/admin">Users</a>
             <p class="muted">Everyone who can sign in (administrators only).</p>
           </li>
         }

@@ -1,13 +1,13 @@
 import { Component } from '@angular/core';
-import { RouterLink } from '@angular/router';
+import { AppLink } from '../../shared/ui/app-link';
 
 @Component({
   selector: 'app-not-found-page',
-  imports: [RouterLink],
+  imports: [AppLink],
   template: `
     <h1>Page not found</h1>
     <p>There is no page at this address. It may have moved, or the link may be mistyped.</p>
-    <p><a routerLink="/">Go to your dashboard</a></p>
+    <p><a appLink="/">Go to your dashboard</a></p>
   `,
 })
 export class NotFoundPage {}

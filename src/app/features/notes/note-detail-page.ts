@@ -10,17 +10,18 @@ import {
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { Title } from '@angular/platform-browser';
-import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { ActivatedRoute, Router } from '@angular/router';
 import { catchError, map, of, switchMap, tap } from 'rxjs';
 import { describeHttpError } from '../../shared/ui/http-error';
 import { NoteFields, NoteForm } from './note-form';
 import { Note, NotesApi } from './notes-api';
+import { AppLink } from '../../shared/ui/app-link';
 
 const NOT_FOUND = "This note doesn't exist, or it has been deleted.";
 
 @Component({
   selector: 'app-note-detail-page',
-  imports: [RouterLink, DateTimePipe, NoteFields],
+  imports: [AppLink, DateTimePipe, NoteFields],
   templateUrl: './note-detail-page.html',
   styleUrl: './note-detail-page.css',
 })

@@ -1,12 +1,13 @@
 import { DateTimePipe } from '../../shared/ui/formatting';
 import { Component, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
-import { ActivatedRoute, ParamMap, Router, RouterLink } from '@angular/router';
+import { ActivatedRoute, ParamMap, Router } from '@angular/router';
 import { BehaviorSubject, catchError, combineLatest, map, of, switchMap, tap } from 'rxjs';
 import { describeHttpError } from '../../shared/ui/http-error';
 import { inputValue } from '../../shared/ui/input-value';
 import { NoteFields, NoteForm } from './note-form';
 import { Note, NotesApi, NotesQuery } from './notes-api';
+import { AppLink } from '../../shared/ui/app-link';
 
 const PAGE_SIZE = 10;
 
@@ -21,7 +22,7 @@ function queryFrom(params: ParamMap): NotesQuery {
 
 @Component({
   selector: 'app-notes-page',
-  imports: [RouterLink, DateTimePipe, NoteFields],
+  imports: [AppLink, DateTimePipe, NoteFields],
   templateUrl: './notes-page.html',
   styleUrl: './notes-page.css',
 })

@@ -1,0 +1,59 @@
+import { Directive, computed, inject, input } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { NavigationEnd, Router } from '@angular/router';
+import { filter, map } from 'rxjs';
+
+/**
+ * An in-app link: a real `href` (open in a new tab, copy, screen readers) whose plain click
+ * navigates with the router instead of loading the page again.
+ *
+ * Used instead of RouterLink/RouterLinkActive: those put 5.6 kB raw into the initial bundle even
+ * when only lazy pages use them, because esbuild splits by module file and they share a file with
+ * code the shell needs. See "Bundle size" in docs/development.md.
+ */
+@Directive({
+  selector: 'a[appLink]',
+  host: {
+    '[attr.href]': 'appLink()',
+    '[class.active]': 'active()',
+    '[attr.aria-current]': 'active() ? "page" : null',
+    '(click)': 'follow($event)',
+  },
+})
+export class AppLink {
+  /** The in-app path, e.g. `/notes/3`. */
+  readonly appLink = input.required<string>();
+  /** Mark the link as the current page when the URL's path is the link's (`exact`) or below it (`prefix`). */
+  readonly activeWhen = input<'exact' | 'prefix'>();
+
+  private readonly router = inject(Router);
+  private readonly path = toSignal(
+    this.router.events.pipe(
+      filter((event) => event instanceof NavigationEnd),
+      map((event) => pathOf(event.urlAfterRedirects)),
+    ),
+    { initialValue: pathOf(this.router.url) },
+  );
+
+  protected readonly active = computed(() => {
+    const match = this.activeWhen();
+    if (!match) return false;
+    const path = this.path();
+    const target = this.appLink();
+    return path === target || (match === 'prefix' && path.startsWith(`${target}/`));
+  });
+
+  protected follow(event: MouseEvent): boolean {
+    // Let the browser handle new-tab, new-window and download clicks.
+    if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) {
+      return true;
+    }
+    event.preventDefault();
+    void this.router.navigateByUrl(this.appLink());
+    return false;
+  }
+}
+
+function pathOf(url: string): string {
+  return url.split(/[?#]/)[0];
+}
