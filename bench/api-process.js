@@ -67,6 +67,13 @@ async function startApi({ env = {}, corsOrigin = 'http://127.0.0.1' } = {}) {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // Ctrl-C or a crash ends the bench without its finally blocks: the API must not outlive it.
+  const killOnExit = () => {
+    child.kill('SIGKILL');
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.off('exit', killOnExit));
   let log = '';
   const keep = (chunk) => {
     log = (log + chunk).slice(-4000);

@@ -72,6 +72,9 @@ function createWorkspace() {
  */
 async function buildAll({ log = console.log } = {}) {
   const workspace = createWorkspace();
+  const removeWorkspace = () => fs.rmSync(workspace, { recursive: true, force: true });
+  // An interrupted build skips the finally below; the copy must not stay behind in the temp dir.
+  process.once('exit', removeWorkspace);
   try {
     fs.rmSync(OUT, { recursive: true, force: true });
     log('Building the production app (ng build --stats-json)...');
@@ -107,7 +110,8 @@ async function buildAll({ log = console.log } = {}) {
       budget: initialBudget(),
     };
   } finally {
-    fs.rmSync(workspace, { recursive: true, force: true });
+    process.off('exit', removeWorkspace);
+    removeWorkspace();
   }
 }
 

@@ -501,6 +501,9 @@ async function main() {
   return goals.every((g) => g.met) ? 0 : 1;
 }
 
+// Exiting (rather than dying of the signal) runs the 'exit' handlers that stop what the bench started.
+for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => process.exit(130));
+
 main().then(
   (code) => process.exit(code),
   (error) => {
