@@ -37,13 +37,13 @@ describe('App', () => {
     return fixture.nativeElement;
   }
 
-  it('renders the header with a link home, one <main> and the re-login dialog', async () => {
+  it('renders the header with a link home and one <main>, without the lazily created re-login dialog', async () => {
     const element = await render();
     const link = element.querySelector('header a.brand');
     expect(link?.textContent?.trim()).toBe('Tokengate');
     expect(link?.getAttribute('href')).toBe('/');
     expect(element.querySelectorAll('main').length).toBe(1);
-    expect(element.querySelector('app-relogin-dialog')).not.toBeNull();
+    expect(element.querySelector('app-relogin-dialog')).toBeNull();
   });
 
   it('has a skip link, first in the page, that moves focus to the main content', async () => {

@@ -6,14 +6,13 @@ import {
 } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { Component } from '@angular/core';
-import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { authGuard } from './auth-guard';
 import { authInterceptor } from './auth-interceptor';
 import { AUTH_LOCKS, AuthStore } from './auth-store';
-import { Relogin } from './relogin';
-import { ReloginDialog } from './relogin-dialog';
+import { Relogin, loadReloginDialog } from './relogin';
 import { ALICE, BOB, FakeStorageArea, grantBody, makeToken, settle } from './testing';
 import { ACCESS_TOKEN_KEY, AUTH_STORAGE_AREA, AUTH_TAB_CHANNEL } from './token-storage';
 
@@ -31,7 +30,6 @@ describe('ReloginDialog (session ends during an API call on a guarded page)', ()
   let http: HttpClient;
   let store: AuthStore;
   let router: Router;
-  let fixture: ComponentFixture<ReloginDialog>;
 
   beforeEach(async () => {
     area = new FakeStorageArea();
@@ -63,13 +61,16 @@ describe('ReloginDialog (session ends during an API call on a guarded page)', ()
     router = TestBed.inject(Router);
     const harness = await RouterTestingHarness.create();
     await harness.navigateByUrl('/notes');
-    fixture = TestBed.createComponent(ReloginDialog);
-    await fixture.whenStable();
   });
 
-  afterEach(() => backend.verify());
+  afterEach(() => {
+    backend.verify();
+    document.querySelectorAll('app-relogin-dialog').forEach((element) => element.remove());
+  });
 
-  const dialog = () => fixture.nativeElement.querySelector('dialog') as HTMLDialogElement;
+  /** The open dialog; Relogin creates it on the page's body and removes it when done. */
+  const dialog = () => document.querySelector<HTMLDialogElement>('app-relogin-dialog dialog')!;
+  const dialogShown = () => document.querySelector('app-relogin-dialog dialog[open]') !== null;
   const input = (label: string) => {
     const id = [...dialog().querySelectorAll('label')]
       .find((l) => l.textContent?.trim() === label)
@@ -104,8 +105,8 @@ describe('ReloginDialog (session ends during an API call on a guarded page)', ()
     backend
       .expectOne('/auth/refresh')
       .flush({ error: 'invalid_grant', message: 'x' }, { status: 401, statusText: 'No' });
+    await loadReloginDialog();
     await settle();
-    await fixture.whenStable();
     return [list, save];
   }
 
@@ -122,7 +123,7 @@ describe('ReloginDialog (session ends during an API call on a guarded page)', ()
 
     expect(store.signedIn()).toBeFalse();
     expect(router.url).toBe('/notes');
-    expect(dialog().open).toBeTrue();
+    expect(dialogShown()).toBeTrue();
     expect(dialog().getAttribute('aria-labelledby')).toBe('relogin-title');
     expect(dialog().querySelector('#relogin-title')?.textContent).toContain('session has ended');
     expect(input('Email').value).toBe(ALICE.email);
@@ -143,12 +144,12 @@ describe('ReloginDialog (session ends during an API call on a guarded page)', ()
       req.flush({ method: req.request.method });
     }
     await settle();
-    await fixture.whenStable();
     expect(list.values).toEqual([{ method: 'GET' }]);
     expect(save.values).toEqual([{ method: 'POST' }]);
     expect(list.errors.length + save.errors.length).toBe(0);
     expect(store.signedIn()).toBeTrue();
-    expect(dialog().open).toBeFalse();
+    expect(dialogShown()).toBeFalse();
+    expect(document.querySelector('app-relogin-dialog')).toBeNull();
     expect(router.url).toBe('/notes');
     backend.expectNone(() => true);
   });
@@ -173,10 +174,10 @@ describe('ReloginDialog (session ends during an API call on a guarded page)', ()
     const [list, save] = await endSessionDuringRequests();
     await router.navigateByUrl('/login');
     await settle();
-    await fixture.whenStable();
     expect(list.errors.length).toBe(1);
     expect(save.errors.length).toBe(1);
-    expect(dialog().open).toBeFalse();
+    expect(dialogShown()).toBeFalse();
+    expect(document.querySelector('app-relogin-dialog')).toBeNull();
   });
 
   it('keeps the dialog open with words after a wrong password', async () => {
@@ -186,8 +187,7 @@ describe('ReloginDialog (session ends during an API call on a guarded page)', ()
       .expectOne('/auth/login')
       .flush({ error: 'invalid_credentials', message: 'x' }, { status: 401, statusText: 'No' });
     await settle();
-    await fixture.whenStable();
-    expect(dialog().open).toBeTrue();
+    expect(dialogShown()).toBeTrue();
     expect(dialog().querySelector('[role="alert"]')?.textContent).toContain(
       'Wrong email or password',
     );
@@ -203,12 +203,12 @@ describe('ReloginDialog (session ends during an API call on a guarded page)', ()
     await settle(1);
     backend.expectOne('/auth/logout').flush(null, { status: 204, statusText: 'No Content' });
     await settle();
-    await fixture.whenStable();
     expect(list.errors.length).toBe(1);
     expect(save.errors.length).toBe(1);
     expect(list.values.length + save.values.length).toBe(0);
     expect(router.url).toBe('/login?returnUrl=%2Fnotes');
-    expect(dialog().open).toBeFalse();
+    expect(dialogShown()).toBeFalse();
+    expect(document.querySelector('app-relogin-dialog')).toBeNull();
     backend.expectNone('/api/notes');
   });
 
@@ -229,7 +229,6 @@ describe('ReloginDialog (session ends during an API call on a guarded page)', ()
     await signInThroughDialog('bob-password-1');
     backend.expectOne('/auth/login').flush(grantBody(makeToken(BOB), BOB));
     await settle();
-    await fixture.whenStable();
     expect(list.errors.length).toBe(1);
     expect(save.errors.length).toBe(1);
     backend.expectNone('/api/notes');
@@ -248,7 +247,8 @@ describe('ReloginDialog (session ends during an API call on a guarded page)', ()
     }
     await settle();
     expect(list.values).toEqual([[]]);
-    expect(dialog().open).toBeFalse();
+    expect(dialogShown()).toBeFalse();
+    expect(document.querySelector('app-relogin-dialog')).toBeNull();
   });
 
   it('fails the request at once when the page is not guarded', async () => {
@@ -263,8 +263,8 @@ describe('ReloginDialog (session ends during an API call on a guarded page)', ()
       .expectOne('/auth/refresh')
       .flush({ error: 'invalid_grant', message: 'x' }, { status: 401, statusText: 'No' });
     await settle();
-    await fixture.whenStable();
     expect(outcome.errors.length).toBe(1);
-    expect(dialog().open).toBeFalse();
+    expect(dialogShown()).toBeFalse();
+    expect(document.querySelector('app-relogin-dialog')).toBeNull();
   });
 });

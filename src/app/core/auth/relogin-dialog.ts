@@ -1,65 +1,52 @@
-import {
-  Component,
-  ElementRef,
-  afterRenderEffect,
-  effect,
-  inject,
-  signal,
-  untracked,
-  viewChild,
-} from '@angular/core';
+import { Component, ElementRef, inject, signal } from '@angular/core';
 import { AuthError } from './auth-errors';
 import { Relogin } from './relogin';
 
 /**
  * The modal that lets a user whose session ended sign in again without leaving the page.
- * Mounted once in app.html; it opens itself when Relogin asks for it. showModal() makes the
- * rest of the page inert, which is what keeps focus inside.
+ * Relogin creates it when the session ends and destroys it when the wait is over, so it has no
+ * open/closed state of its own. showModal() makes the rest of the page inert, which is what keeps
+ * focus inside.
  */
 @Component({
   selector: 'app-relogin-dialog',
   template: `
     <dialog
-      #dialog
       aria-labelledby="relogin-title"
       aria-describedby="relogin-text"
       (cancel)="onEscape($event)"
     >
-      @if (relogin.open()) {
-        <form (submit)="submit($event)">
-          <h2 id="relogin-title">Your session has ended</h2>
-          <p id="relogin-text">Sign in again to carry on where you left off.</p>
-          <label for="relogin-email">Email</label>
-          <input
-            #emailInput
-            id="relogin-email"
-            name="email"
-            type="email"
-            autocomplete="username"
-            required
-            [value]="email()"
-            (input)="email.set(valueOf($event))"
-          />
-          <label for="relogin-password">Password</label>
-          <input
-            #passwordInput
-            id="relogin-password"
-            name="password"
-            type="password"
-            autocomplete="current-password"
-            required
-            [value]="password()"
-            (input)="password.set(valueOf($event))"
-          />
-          @if (error()) {
-            <p class="error" role="alert">{{ error() }}</p>
-          }
-          <div class="actions">
-            <button type="submit" [disabled]="busy()">Sign in</button>
-            <button type="button" (click)="cancel()" [disabled]="busy()">Cancel</button>
-          </div>
-        </form>
-      }
+      <form (submit)="submit($event)">
+        <h2 id="relogin-title">Your session has ended</h2>
+        <p id="relogin-text">Sign in again to carry on where you left off.</p>
+        <label for="relogin-email">Email</label>
+        <input
+          id="relogin-email"
+          name="email"
+          type="email"
+          autocomplete="username"
+          required
+          [value]="email()"
+          (input)="email.set(valueOf($event))"
+        />
+        <label for="relogin-password">Password</label>
+        <input
+          id="relogin-password"
+          name="password"
+          type="password"
+          autocomplete="current-password"
+          required
+          [value]="password()"
+          (input)="password.set(valueOf($event))"
+        />
+        @if (error()) {
+          <p class="error" role="alert">{{ error() }}</p>
+        }
+        <div class="actions">
+          <button type="submit" [disabled]="busy()">Sign in</button>
+          <button type="button" (click)="cancel()" [disabled]="busy()">Cancel</button>
+        </div>
+      </form>
     </dialog>
   `,
   styles: `
@@ -92,38 +79,25 @@ import { Relogin } from './relogin';
   `,
 })
 export class ReloginDialog {
-  protected readonly relogin = inject(Relogin);
-  protected readonly email = signal('');
+  private readonly relogin = inject(Relogin);
+  private readonly host: HTMLElement = inject(ElementRef).nativeElement;
+  protected readonly email = signal(this.relogin.previousUser()?.email ?? '');
   protected readonly password = signal('');
   protected readonly error = signal<string | null>(null);
   protected readonly busy = signal(false);
 
-  private readonly dialog = viewChild.required<ElementRef<HTMLDialogElement>>('dialog');
-  private readonly emailInput = viewChild<ElementRef<HTMLInputElement>>('emailInput');
-  private readonly passwordInput = viewChild<ElementRef<HTMLInputElement>>('passwordInput');
+  /** Called by Relogin once the dialog is rendered. */
+  showModal(): void {
+    this.host.querySelector('dialog')?.showModal();
+    // The email is usually known, so the cursor goes where typing starts.
+    this.host
+      .querySelector<HTMLInputElement>(this.email() ? '#relogin-password' : '#relogin-email')
+      ?.focus();
+  }
 
-  constructor() {
-    effect(() => {
-      const dialog = this.dialog().nativeElement;
-      if (this.relogin.open()) {
-        this.email.set(this.relogin.previousUser()?.email ?? '');
-        this.password.set('');
-        this.error.set(null);
-        if (!dialog.open) {
-          dialog.showModal();
-        }
-      } else if (dialog.open) {
-        dialog.close();
-      }
-    });
-    afterRenderEffect(() => {
-      if (this.relogin.open()) {
-        // The email is usually known, so the cursor goes where typing starts.
-        untracked(() =>
-          (this.email() ? this.passwordInput() : this.emailInput())?.nativeElement.focus(),
-        );
-      }
-    });
+  /** Called by Relogin before it destroys the dialog: close() gives focus back to the page. */
+  close(): void {
+    this.host.querySelector('dialog')?.close();
   }
 
   protected valueOf(event: Event): string {

@@ -1,12 +1,31 @@
-import { Injectable, inject, signal } from '@angular/core';
+import {
+  ApplicationRef,
+  ComponentRef,
+  DOCUMENT,
+  EnvironmentInjector,
+  Injectable,
+  createComponent,
+  inject,
+  signal,
+} from '@angular/core';
 import { NavigationEnd, Router } from '@angular/router';
 import { Subscription, filter, merge } from 'rxjs';
 import { isOnGuardedPage } from './auth-guard';
 import { AUTH_OPTIONS } from './auth-options';
 import { AuthStore, AuthUser } from './auth-store';
+import type { ReloginDialog } from './relogin-dialog';
 
 /** resumed: the same user is back, replay; abandoned: cancelled or someone else, drop. */
 export type ReloginOutcome = 'resumed' | 'abandoned';
+
+/**
+ * The dialog's code: a chunk of its own, not in the app shell (app.html), where it and what it
+ * used cost 5.4 kB raw of the initial bundle (docs/development.md, "Bundle size"). Not @defer,
+ * whose runtime costs more than that.
+ */
+export function loadReloginDialog(): Promise<typeof ReloginDialog> {
+  return import('./relogin-dialog').then((m) => m.ReloginDialog);
+}
 
 /**
  * The re-login flow behind the dialog: requests whose session ended on a guarded page wait
@@ -17,17 +36,28 @@ export class Relogin {
   private readonly store = inject(AuthStore);
   private readonly router = inject(Router);
   private readonly options = inject(AUTH_OPTIONS);
+  private readonly appRef = inject(ApplicationRef);
+  private readonly injector = inject(EnvironmentInjector);
+  private readonly document = inject(DOCUMENT);
 
   private readonly openState = signal(false);
   private readonly previous = signal<AuthUser | null>(null);
   private pending: Promise<ReloginOutcome> | null = null;
   private settle: ((outcome: ReloginOutcome) => void) | null = null;
   private watch: Subscription | null = null;
+  private dialog: ComponentRef<ReloginDialog> | null = null;
 
   /** Whether the dialog should be shown. */
   readonly open = this.openState.asReadonly();
   /** Who was signed in, so the dialog can offer their email. */
   readonly previousUser = this.previous.asReadonly();
+
+  constructor() {
+    // Fetched while the browser is idle, so the dialog opens at once when it is needed, even if
+    // the app was redeployed since the page loaded.
+    const whenIdle = this.document.defaultView?.requestIdleCallback ?? setTimeout;
+    whenIdle(() => void loadReloginDialog());
+  }
 
   waitForSignIn(previousUser: AuthUser): Promise<ReloginOutcome> {
     if (this.pending) {
@@ -36,6 +66,7 @@ export class Relogin {
     this.previous.set(previousUser);
     this.openState.set(true);
     this.pending = new Promise<ReloginOutcome>((resolve) => (this.settle = resolve));
+    void this.showDialog(this.pending);
     // Resolves on any new session, whether signed in through the dialog or in another tab.
     const signedIn = this.store.sessionChanges.pipe(
       filter((user): user is AuthUser => user !== null),
@@ -76,9 +107,26 @@ export class Relogin {
     );
   }
 
+  private async showDialog(wait: Promise<ReloginOutcome>): Promise<void> {
+    const component = await loadReloginDialog();
+    // Over, or the app torn down, before the code arrived.
+    if (this.pending !== wait || this.appRef.destroyed) {
+      return;
+    }
+    const dialog = createComponent(component, { environmentInjector: this.injector });
+    this.appRef.attachView(dialog.hostView);
+    this.document.body.append(dialog.location.nativeElement);
+    dialog.changeDetectorRef.detectChanges();
+    dialog.instance.showModal();
+    this.dialog = dialog;
+  }
+
   private finish(outcome: ReloginOutcome): void {
     this.watch?.unsubscribe();
     this.watch = null;
+    this.dialog?.instance.close();
+    this.dialog?.destroy();
+    this.dialog = null;
     this.openState.set(false);
     this.settle?.(outcome);
     this.settle = null;

@@ -1,4 +1,4 @@
-import { Component, computed, ElementRef, inject, signal, viewChild } from '@angular/core';
+import { Component, computed, ElementRef, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router } from '@angular/router';
 import { AuthError } from '../../core/auth/auth-errors';
@@ -37,9 +37,7 @@ export class LoginPage {
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
 
-  private readonly emailInput = viewChild.required<ElementRef<HTMLInputElement>>('emailInput');
-  private readonly passwordInput =
-    viewChild.required<ElementRef<HTMLInputElement>>('passwordInput');
+  private readonly host: HTMLElement = inject(ElementRef).nativeElement;
 
   protected readonly email = signal('');
   protected readonly password = signal('');
@@ -91,7 +89,8 @@ export class LoginPage {
     }
     const errors = this.errors();
     if (errors.email || errors.password) {
-      (errors.email ? this.emailInput() : this.passwordInput()).nativeElement.focus();
+      // Looked up rather than a viewChild query, which costs 7 kB raw in the initial bundle.
+      this.host.querySelector<HTMLInputElement>(errors.email ? '#email' : '#password')?.focus();
       return;
     }
     this.busy.set(true);
