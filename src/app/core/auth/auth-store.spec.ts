@@ -283,14 +283,22 @@ describe('AuthStore', () => {
     });
   });
 
-  it('publishes signedIn as an observable too', async () => {
+  it('publishes signedIn as an observable too: the current value, then each change', () => {
     const auth = create();
     const seen: boolean[] = [];
     auth.signedIn$.subscribe((value) => seen.push(value));
-    TestBed.tick();
+    expect(seen).toEqual([false]);
     store(makeToken());
     auth.syncFromStorage();
-    TestBed.tick();
     expect(seen).toEqual([false, true]);
+    // A new token for the same signed-in user is not a change of the flag.
+    store(makeToken(ALICE, Date.now() + 5000));
+    auth.syncFromStorage();
+    expect(seen).toEqual([false, true]);
+    const late: boolean[] = [];
+    auth.signedIn$.subscribe((value) => late.push(value));
+    expect(late).toEqual([true]);
+    auth.end(true);
+    expect(seen).toEqual([false, true, false]);
   });
 });

@@ -1,8 +1,15 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { DOCUMENT, Injectable, InjectionToken, computed, inject, signal } from '@angular/core';
-import { toObservable } from '@angular/core/rxjs-interop';
 import { Router } from '@angular/router';
-import { Observable, Subject, firstValueFrom } from 'rxjs';
+import {
+  Observable,
+  Subject,
+  defer,
+  distinctUntilChanged,
+  firstValueFrom,
+  map,
+  startWith,
+} from 'rxjs';
 import { AuthApi, TokenGrant } from './auth-api';
 import { toAuthError } from './auth-errors';
 import { AUTH_OPTIONS } from './auth-options';
@@ -61,7 +68,17 @@ export class AuthStore {
 
   readonly user = computed(() => this.session()?.user ?? null);
   readonly signedIn = computed(() => this.session() !== null);
-  readonly signedIn$ = toObservable(this.signedIn);
+  /**
+   * The flag for the RxJS side: the current value, then each change, synchronously. Built from
+   * sessionChanges rather than toObservable(), whose effect() machinery costs 3 kB raw of the
+   * initial bundle (docs/development.md, "Bundle size"); every session.set() is announced there.
+   */
+  readonly signedIn$: Observable<boolean> = defer(() =>
+    this.changes.pipe(
+      map((user) => user !== null),
+      startWith(this.signedIn()),
+    ),
+  ).pipe(distinctUntilChanged());
   readonly signedInAt = computed(() => {
     const at = this.session()?.signedInAt;
     return at == null ? null : new Date(at);
