@@ -1,4 +1,4 @@
-import { DateTimePipe } from '../../shared/ui/formatting';
+import { formatDateTime } from '../../shared/ui/formatting';
 import { ChangeDetectorRef, Component, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { Title } from '@angular/platform-browser';
@@ -13,11 +13,12 @@ const NOT_FOUND = "This note doesn't exist, or it has been deleted.";
 
 @Component({
   selector: 'app-note-detail-page',
-  imports: [AppLink, DateTimePipe, NoteFields],
+  imports: [AppLink, NoteFields],
   templateUrl: './note-detail-page.html',
   styleUrl: './note-detail-page.css',
 })
 export class NoteDetailPage {
+  protected readonly dateTime = formatDateTime;
   private readonly api = inject(NotesApi);
   private readonly router = inject(Router);
   private readonly title = inject(Title);

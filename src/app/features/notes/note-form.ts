@@ -1,5 +1,5 @@
 import { Component, computed, input, signal } from '@angular/core';
-import { CountPipe } from '../../shared/ui/formatting';
+import { formatCount } from '../../shared/ui/formatting';
 import { inputValue } from '../../shared/ui/input-value';
 import { BODY_MAX_LENGTH, NoteDraft, TITLE_MAX_LENGTH } from './notes-api';
 
@@ -62,7 +62,6 @@ export class NoteForm {
 /** The Title and Body fields with their limits, counters and messages; the parent owns the <form>. */
 @Component({
   selector: 'app-note-fields',
-  imports: [CountPipe],
   template: `
     <div class="field">
       <label [for]="id('title')">Title</label>
@@ -78,7 +77,7 @@ export class NoteForm {
         [attr.aria-describedby]="describedBy('title', form().titleError())"
       />
       <p class="hint" [id]="id('title-count')">
-        {{ form().title().length | count }} of {{ titleMax | count }} characters
+        {{ count(form().title().length) }} of {{ count(titleMax) }} characters
       </p>
       @if (form().titleError(); as message) {
         <p class="field-error" [id]="id('title-error')">{{ message }}</p>
@@ -95,7 +94,7 @@ export class NoteForm {
         [attr.aria-describedby]="describedBy('body', form().bodyError())"
       ></textarea>
       <p class="hint" [id]="id('body-count')">
-        {{ form().body().length | count }} of {{ bodyMax | count }} characters
+        {{ count(form().body().length) }} of {{ count(bodyMax) }} characters
       </p>
       @if (form().bodyError(); as message) {
         <p class="field-error" [id]="id('body-error')">{{ message }}</p>
@@ -104,6 +103,7 @@ export class NoteForm {
   `,
 })
 export class NoteFields {
+  protected readonly count = formatCount;
   readonly form = input.required<NoteForm>();
   readonly idPrefix = input.required<string>();
 

@@ -1,4 +1,4 @@
-import { DateTimePipe } from '../../shared/ui/formatting';
+import { formatDateTime } from '../../shared/ui/formatting';
 import { Component, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, ParamMap, Router } from '@angular/router';
@@ -22,11 +22,12 @@ function queryFrom(params: ParamMap): NotesQuery {
 
 @Component({
   selector: 'app-notes-page',
-  imports: [AppLink, DateTimePipe, NoteFields],
+  imports: [AppLink, NoteFields],
   templateUrl: './notes-page.html',
   styleUrl: './notes-page.css',
 })
 export class NotesPage {
+  protected readonly dateTime = formatDateTime;
   private readonly api = inject(NotesApi);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);

@@ -1,18 +1,17 @@
-import { DateTimePipe } from './formatting';
+import { formatDateTime } from './formatting';
 import { Component, computed, DestroyRef, inject, input, signal } from '@angular/core';
 import { formatWait } from '../../core/auth/auth-errors';
 
 /** The session's times, with the time left counting down every second. */
 @Component({
   selector: 'app-session-times',
-  imports: [DateTimePipe],
   template: `
     <dl>
       <div>
         <dt>Signed in at</dt>
         <dd>
           @if (signedInAt(); as at) {
-            <time [attr.datetime]="at.toISOString()">{{ at | dateTime }}</time>
+            <time [attr.datetime]="at.toISOString()">{{ dateTime(at) }}</time>
           } @else {
             Unknown
           }
@@ -22,7 +21,7 @@ import { formatWait } from '../../core/auth/auth-errors';
         <dt>Token expires at</dt>
         <dd>
           @if (expiresAt(); as at) {
-            <time [attr.datetime]="at.toISOString()">{{ at | dateTime }}</time>
+            <time [attr.datetime]="at.toISOString()">{{ dateTime(at) }}</time>
           } @else {
             Unknown
           }
@@ -55,6 +54,7 @@ import { formatWait } from '../../core/auth/auth-errors';
   `,
 })
 export class SessionTimes {
+  protected readonly dateTime = formatDateTime;
   readonly signedInAt = input<Date | null>(null);
   readonly expiresAt = input<Date | null>(null);
 
