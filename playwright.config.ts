@@ -47,7 +47,9 @@ export default defineConfig({
   outputDir: 'test-results',
   use: {
     baseURL: appUrl,
-    trace: 'retain-on-failure',
+    // Kept for failed tests only. DOM snapshots show every step; the screencast is left out
+    // because recording it for every (mostly passing) test costs a two-core machine dearly.
+    trace: { mode: 'retain-on-failure', snapshots: true, screenshots: false, sources: true },
     screenshot: 'only-on-failure',
   },
   projects: [
