@@ -1,5 +1,5 @@
-import { Component } from '@angular/core';
-import { TestBed } from '@angular/core/testing';
+import { Component, signal } from '@angular/core';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { AppLink } from './app-link';
 
@@ -12,13 +12,17 @@ class Blank {}
     <a appLink="/" activeWhen="exact">Home</a>
     <a appLink="/notes" activeWhen="prefix">Notes</a>
     <a appLink="/notes/3">A note</a>
+    <a [appLink]="target()">Elsewhere</a>
   `,
 })
-class Links {}
+class Links {
+  readonly target = signal('/notes/4');
+}
 
 describe('AppLink', () => {
   let router: Router;
   let element: HTMLElement;
+  let fixture: ComponentFixture<Links>;
 
   beforeEach(async () => {
     TestBed.configureTestingModule({
@@ -32,7 +36,7 @@ describe('AppLink', () => {
     });
     router = TestBed.inject(Router);
     await router.navigateByUrl('/');
-    const fixture = TestBed.createComponent(Links);
+    fixture = TestBed.createComponent(Links);
     await fixture.whenStable();
     element = fixture.nativeElement;
   });
@@ -48,6 +52,27 @@ describe('AppLink', () => {
   it('renders a real href', () => {
     expect(link('Home').getAttribute('href')).toBe('/');
     expect(link('A note').getAttribute('href')).toBe('/notes/3');
+  });
+
+  it('follows a changing path, and gives anything but an in-app path no href and no navigation', async () => {
+    expect(link('Elsewhere').getAttribute('href')).toBe('/notes/4');
+    fixture.componentInstance.target.set('/profile');
+    await fixture.whenStable();
+    expect(link('Elsewhere').getAttribute('href')).toBe('/profile');
+
+    const navigate = spyOn(router, 'navigateByUrl');
+    for (const target of [
+      '//evil.example',
+      '/\\evil.example',
+      'https://evil.example',
+      'javascript:alert(1)',
+    ]) {
+      fixture.componentInstance.target.set(target);
+      await fixture.whenStable();
+      expect(link('Elsewhere').hasAttribute('href')).withContext(target).toBeFalse();
+      link('Elsewhere').click();
+    }
+    expect(navigate).not.toHaveBeenCalled();
   });
 
   it('navigates in the app on a plain click, without reloading', async () => {

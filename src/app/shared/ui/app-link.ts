@@ -1,7 +1,10 @@
-import { Directive, computed, inject, input } from '@angular/core';
+import { Directive, ElementRef, OnChanges, computed, inject, input } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { NavigationEnd, Router } from '@angular/router';
 import { filter, map } from 'rxjs';
+
+/** "/" then not "/" or "\": browsers read "//x" and "/\x" as another host. */
+const IN_APP_PATH = /^\/(?![/\\])/;
 
 /**
  * An in-app link: a real `href` (open in a new tab, copy, screen readers) whose plain click
@@ -10,24 +13,25 @@ import { filter, map } from 'rxjs';
  * Used instead of RouterLink/RouterLinkActive: those put 5.6 kB raw into the initial bundle even
  * when only lazy pages use them, because esbuild splits by module file and they share a file with
  * code the shell needs. The current page is marked by aria-current alone, which CSS styles: a
- * [class.x] binding would bring Angular's styling code, 4.3 kB raw, into the initial bundle. See
- * "Bundle size" in docs/development.md.
+ * [class.x] binding would bring Angular's styling code, 4.3 kB raw, into the initial bundle. The
+ * href is set, not bound: a bound href goes through Angular's URL sanitizer, 3.2 kB raw more, and
+ * an in-app path needs none. See "Bundle size" in docs/development.md.
  */
 @Directive({
   selector: 'a[appLink]',
   host: {
-    '[attr.href]': 'appLink()',
     '[attr.aria-current]': 'active() ? "page" : null',
     '(click)': 'follow($event)',
   },
 })
-export class AppLink {
-  /** The in-app path, e.g. `/notes/3`. */
+export class AppLink implements OnChanges {
+  /** The in-app path, e.g. `/notes/3`; anything else (`//host`, `https:`, `javascript:`) gets no href. */
   readonly appLink = input.required<string>();
   /** Mark the link as the current page when the URL's path is the link's (`exact`) or below it (`prefix`). */
   readonly activeWhen = input<'exact' | 'prefix'>();
 
   private readonly router = inject(Router);
+  private readonly anchor: HTMLAnchorElement = inject(ElementRef).nativeElement;
   private readonly path = toSignal(
     this.router.events.pipe(
       filter((event) => event instanceof NavigationEnd),
@@ -44,10 +48,22 @@ export class AppLink {
     return path === target || (match === 'prefix' && path.startsWith(`${target}/`));
   });
 
+  ngOnChanges(): void {
+    const path = this.appLink();
+    if (IN_APP_PATH.test(path)) {
+      this.anchor.setAttribute('href', path);
+    } else {
+      this.anchor.removeAttribute('href');
+    }
+  }
+
   protected follow(event: MouseEvent): boolean {
     // Let the browser handle new-tab, new-window and download clicks.
     if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) {
       return true;
+    }
+    if (!IN_APP_PATH.test(this.appLink())) {
+      return true; // No href, so nothing to follow.
     }
     event.preventDefault();
     void this.router.navigateByUrl(this.appLink());
