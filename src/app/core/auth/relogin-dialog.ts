@@ -43,8 +43,10 @@ import { Relogin } from './relogin';
           <p class="error" role="alert">{{ error() }}</p>
         }
         <div class="actions">
-          <button type="submit" [disabled]="busy()">Sign in</button>
-          <button type="button" (click)="cancel()" [disabled]="busy()">Cancel</button>
+          <button class="button" type="submit" [disabled]="busy()">Sign in</button>
+          <button class="button secondary" type="button" (click)="cancel()" [disabled]="busy()">
+            Cancel
+          </button>
         </div>
       </form>
     </dialog>
