@@ -30,7 +30,7 @@ type Profile =
         }
         @case ('ready') {
           @if (user(); as user) {
-            <dl>
+            <dl class="details">
               <div>
                 <dt>Name</dt>
                 <dd>{{ user.name }}</dd>
@@ -67,24 +67,6 @@ type Profile =
   styles: `
     .card h2 {
       margin-top: 0;
-    }
-    dl {
-      display: grid;
-      gap: 0.5rem;
-      margin: 0;
-    }
-    dl > div {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0 1rem;
-    }
-    dt {
-      font-weight: 600;
-      min-width: 10rem;
-    }
-    dd {
-      margin: 0;
-      overflow-wrap: anywhere;
     }
     .roles {
       display: flex;

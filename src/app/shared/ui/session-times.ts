@@ -1,12 +1,12 @@
-import { formatDateTime } from './formatting';
 import { Component, computed, DestroyRef, inject, input, signal } from '@angular/core';
 import { formatWait } from '../../core/auth/auth-errors';
+import { formatDateTime } from './formatting';
 
 /** The session's times, with the time left counting down every second. */
 @Component({
   selector: 'app-session-times',
   template: `
-    <dl>
+    <dl class="details">
       <div>
         <dt>Signed in at</dt>
         <dd>
@@ -32,25 +32,6 @@ import { formatWait } from '../../core/auth/auth-errors';
         <dd class="time-left">{{ timeLeft() }}</dd>
       </div>
     </dl>
-  `,
-  styles: `
-    dl {
-      display: grid;
-      gap: 0.5rem;
-      margin: 0;
-    }
-    dl > div {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0 1rem;
-    }
-    dt {
-      font-weight: 600;
-      min-width: 10rem;
-    }
-    dd {
-      margin: 0;
-    }
   `,
 })
 export class SessionTimes {
