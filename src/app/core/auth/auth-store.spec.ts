@@ -10,6 +10,7 @@ import {
   AUTH_STORAGE_AREA,
   AUTH_TAB_CHANNEL,
   SESSION_META_KEY,
+  SIGNED_OUT_KEY,
 } from './token-storage';
 
 describe('AuthStore', () => {
@@ -265,6 +266,43 @@ describe('AuthStore', () => {
       await expectAsync(done).toBeResolved();
       expect(auth.signedIn()).toBeFalse();
       expect(navigate).toHaveBeenCalledWith('/login');
+    });
+
+    it('never refreshes back in after a sign-out the server may have missed; retries the revocation', async () => {
+      store(makeToken());
+      const auth = create();
+      const done = auth.logout();
+      http.expectOne('/auth/logout').error(new ProgressEvent('error'));
+      await done;
+
+      const ensured = auth.ensureSession();
+      http.expectNone('/auth/refresh');
+      http.expectOne('/auth/logout').flush(null, { status: 204, statusText: 'No Content' });
+      await expectAsync(ensured).toBeResolvedTo(false);
+      expect(auth.signedIn()).toBeFalse();
+    });
+
+    it('refreshes silently again once the user has signed in anew', async () => {
+      store(makeToken());
+      const auth = create();
+      const out = auth.logout();
+      http.expectOne('/auth/logout').flush(null, { status: 204, statusText: 'No Content' });
+      await out;
+
+      const login = auth.login('alice@example.com', 'alice-password-1');
+      http.expectOne('/auth/login').flush(grantBody(makeToken(ALICE)));
+      await login;
+      expect(area.getItem(SIGNED_OUT_KEY)).toBeNull();
+
+      jasmine.clock().install();
+      try {
+        jasmine.clock().mockDate(new Date(Date.now() + 899_000));
+        const ensured = auth.ensureSession();
+        http.expectOne('/auth/refresh').flush(grantBody(makeToken(ALICE)));
+        await expectAsync(ensured).toBeResolvedTo(true);
+      } finally {
+        jasmine.clock().uninstall();
+      }
     });
   });
 

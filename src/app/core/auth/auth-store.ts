@@ -130,8 +130,8 @@ export class AuthStore {
   /** logout() with a chosen destination, e.g. the login page with a returnUrl. */
   async signOut(destination: string): Promise<void> {
     this.end(true);
-    const revoke = firstValueFrom(this.api.logout()).catch(() => undefined);
-    await Promise.all([revoke, this.router.navigateByUrl(destination)]);
+    this.storage.markSignedOut();
+    await Promise.all([this.revoke(), this.router.navigateByUrl(destination)]);
   }
 
   /** A new access token via the refresh cookie. One request at a time, shared by every caller. */
@@ -157,7 +157,16 @@ export class AuthStore {
 
   /** For guards: signed in with a usable token, after one silent refresh if needed. */
   async ensureSession(): Promise<boolean> {
-    return this.hasFreshToken() || this.refresh();
+    if (this.hasFreshToken()) {
+      return true;
+    }
+    if (!this.session() && this.storage.signedOut()) {
+      // Signed out here, perhaps while the server was unreachable: ask it again to revoke the
+      // refresh cookie rather than use it, which would sign the user back in.
+      await this.revoke();
+      return false;
+    }
+    return this.refresh();
   }
 
   /**
@@ -191,6 +200,11 @@ export class AuthStore {
       this.session.set(null);
       this.changes.next(null);
     }
+  }
+
+  /** Best effort: signing out must work offline, so a failed revocation is not an error. */
+  private revoke(): Promise<unknown> {
+    return firstValueFrom(this.api.logout()).catch(() => undefined);
   }
 
   private async refreshAcrossTabs(): Promise<RefreshOutcome> {

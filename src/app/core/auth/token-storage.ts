@@ -5,6 +5,7 @@ import { decodeAccessToken } from './jwt';
 
 export const ACCESS_TOKEN_KEY = 'tokengate.accessToken';
 export const SESSION_META_KEY = 'tokengate.session';
+export const SIGNED_OUT_KEY = 'tokengate.signedOut';
 const CHANNEL_NAME = 'tokengate-auth';
 
 /** The part of the Web Storage API the token storage uses (a memory stand-in implements it too). */
@@ -107,7 +108,21 @@ export class TokenStorage {
       JSON.stringify({ clockOffsetMs: session.clockOffsetMs, signedInAt: session.signedInAt }),
     );
     this.set(ACCESS_TOKEN_KEY, session.token);
+    this.del(SIGNED_OUT_KEY);
     this.post({ kind: 'session', session });
+  }
+
+  /**
+   * Remembers that the user signed out, until a new session is written. The server may not have
+   * heard the sign-out (offline): its refresh cookie would then still work, and a silent refresh
+   * must not sign the user back in.
+   */
+  markSignedOut(): void {
+    this.set(SIGNED_OUT_KEY, '1');
+  }
+
+  signedOut(): boolean {
+    return this.get(SIGNED_OUT_KEY) !== null;
   }
 
   clear(): void {
