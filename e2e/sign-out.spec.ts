@@ -50,5 +50,14 @@ test.describe('signing out', () => {
     expect(network.to('/auth/logout', 'POST')).toHaveLength(1);
     expect(await storageHolds(page, token)).toBe(false);
     expect(appErrors.messages).toEqual([]);
+
+    // The server never heard the sign-out, so its refresh cookie still works: the next guarded
+    // page must not use it to sign the user back in, and the revocation is sent again.
+    await page.unroute('**/auth/logout');
+    await page.goto('/notes');
+    await loginPage.expectRedirectedFrom('/notes');
+    await expect(header.userName(signedInUser)).toBeHidden();
+    expect(network.to('/auth/refresh', 'POST')).toHaveLength(0);
+    await expect.poll(() => network.to('/auth/logout', 'POST').length).toBe(2);
   });
 });
