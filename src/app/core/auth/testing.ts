@@ -66,15 +66,4 @@ export async function eventually(condition: () => boolean, rounds = 200): Promis
 }
 
 /** A StorageArea shared by several stores in one test, as localStorage is shared by tabs. */
-export class FakeStorageArea {
-  readonly values = new Map<string, string>();
-  getItem(key: string): string | null {
-    return this.values.get(key) ?? null;
-  }
-  setItem(key: string, value: string): void {
-    this.values.set(key, value);
-  }
-  removeItem(key: string): void {
-    this.values.delete(key);
-  }
-}
+export { MemoryArea as FakeStorageArea } from './token-storage';

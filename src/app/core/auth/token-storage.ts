@@ -20,8 +20,9 @@ export interface StoredSession {
   signedInAt: number | null;
 }
 
-class MemoryArea implements StorageArea {
-  private readonly values = new Map<string, string>();
+/** Storage for `storage: 'memory'`; tests use it too, as a localStorage that tabs share. */
+export class MemoryArea implements StorageArea {
+  readonly values = new Map<string, string>();
   getItem(key: string): string | null {
     return this.values.get(key) ?? null;
   }
