@@ -2,6 +2,7 @@ import { Component, computed, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { catchError, map, of } from 'rxjs';
 import type { AuthUser } from '../../core/auth/auth-store';
+import { Each } from '../../shared/ui/each';
 import { describeHttpError } from '../../shared/ui/http-error';
 import { UsersApi } from './users-api';
 
@@ -12,6 +13,7 @@ type Users =
 
 @Component({
   selector: 'app-admin-page',
+  imports: [Each],
   template: `
     <h1>Users</h1>
     <div class="alert" role="alert">{{ errorMessage() }}</div>
@@ -32,13 +34,11 @@ type Users =
           </tr>
         </thead>
         <tbody>
-          @for (user of users; track user.id) {
-            <tr>
-              <td>{{ user.name }}</td>
-              <td>{{ user.email }}</td>
-              <td>{{ user.roles.join(', ') }}</td>
-            </tr>
-          }
+          <tr *appEach="let user of users">
+            <td>{{ user.name }}</td>
+            <td>{{ user.email }}</td>
+            <td>{{ user.roles.join(', ') }}</td>
+          </tr>
         </tbody>
       </table>
     }

@@ -4,6 +4,7 @@ import { ActivatedRoute, Router } from '@angular/router';
 import { AuthError } from '../../core/auth/auth-errors';
 import { AuthStore } from '../../core/auth/auth-store';
 import { sanitizeReturnUrl } from '../../core/auth/return-url';
+import { Each } from '../../shared/ui/each';
 import { inputValue } from '../../shared/ui/input-value';
 
 interface DemoUser {
@@ -29,6 +30,7 @@ type Field = 'email' | 'password';
 // need the forms package (its chunk is larger than the rest of the page several times over).
 @Component({
   selector: 'app-login-page',
+  imports: [Each],
   templateUrl: './login-page.html',
   styleUrl: './login-page.css',
 })

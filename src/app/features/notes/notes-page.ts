@@ -8,6 +8,7 @@ import { inputValue } from '../../shared/ui/input-value';
 import { NoteFields, NoteForm } from './note-form';
 import { Note, NotesApi, NotesQuery } from './notes-api';
 import { AppLink } from '../../shared/ui/app-link';
+import { Each } from '../../shared/ui/each';
 
 const PAGE_SIZE = 10;
 
@@ -22,7 +23,7 @@ function queryFrom(params: ParamMap): NotesQuery {
 
 @Component({
   selector: 'app-notes-page',
-  imports: [AppLink, NoteFields],
+  imports: [AppLink, Each, NoteFields],
   templateUrl: './notes-page.html',
   styleUrl: './notes-page.css',
 })

@@ -3,6 +3,7 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { catchError, map, of } from 'rxjs';
 import { AuthApi } from '../../core/auth/auth-api';
 import { AuthStore, AuthUser } from '../../core/auth/auth-store';
+import { Each } from '../../shared/ui/each';
 import { describeHttpError } from '../../shared/ui/http-error';
 import { SessionTimes } from '../../shared/ui/session-times';
 
@@ -11,7 +12,7 @@ type Profile =
 
 @Component({
   selector: 'app-profile-page',
-  imports: [SessionTimes],
+  imports: [Each, SessionTimes],
   template: `
     <h1>Your profile</h1>
 
@@ -47,9 +48,7 @@ type Profile =
                 <dt>Roles</dt>
                 <dd>
                   <ul class="roles">
-                    @for (role of user.roles; track role) {
-                      <li>{{ role }}</li>
-                    }
+                    <li *appEach="let role of user.roles">{{ role }}</li>
                   </ul>
                 </dd>
               </div>
