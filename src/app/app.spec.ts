@@ -75,4 +75,16 @@ describe('App', () => {
     await fixture.whenStable();
     expect(document.activeElement).toBe(element.querySelector('main a'));
   });
+
+  it('stops watching for page changes when destroyed', async () => {
+    const fixture = TestBed.createComponent(App);
+    const router = TestBed.inject(Router);
+    await router.navigateByUrl('/');
+    await fixture.whenStable();
+    const focus = spyOn(fixture.nativeElement.querySelector('main') as HTMLElement, 'focus');
+
+    fixture.destroy();
+    await router.navigateByUrl('/notes');
+    expect(focus).not.toHaveBeenCalled();
+  });
 });

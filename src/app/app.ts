@@ -1,5 +1,4 @@
-import { Component, ElementRef, inject } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { Component, DestroyRef, ElementRef, inject } from '@angular/core';
 import { NavigationEnd, Router, RouterOutlet } from '@angular/router';
 import { filter, map, pairwise } from 'rxjs';
 import { Header } from './core/layout/header';
@@ -20,15 +19,17 @@ export class App {
     // A new page moves focus to its content, as a full page load would put keyboard and screen-reader
     // users at the top of the new page rather than on a link of the old one. Query-only changes
     // (paging, search) stay where they are.
-    inject(Router)
+    const pageChanges = inject(Router)
       .events.pipe(
         filter((event) => event instanceof NavigationEnd),
         map((event) => event.urlAfterRedirects.split(/[?#]/)[0]),
         pairwise(),
         filter(([previous, current]) => previous !== current),
-        takeUntilDestroyed(),
       )
       .subscribe(() => this.focusMain());
+    // Closed by hand rather than with takeUntilDestroyed(): @angular/core/rxjs-interop is a module
+    // file of its own, and keeping it out of the shell keeps it out of the initial bundle.
+    inject(DestroyRef).onDestroy(() => pageChanges.unsubscribe());
   }
 
   // With <base href="/">, a plain href="#main" would resolve to "/#main" and leave the current page,

@@ -1,6 +1,7 @@
 import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
+import { Subscription } from 'rxjs';
 import { RouteProgress } from './route-progress';
 
 @Component({ selector: 'app-lazy-page', template: 'lazy page' })
@@ -42,5 +43,17 @@ describe('RouteProgress', () => {
     await expectAsync(TestBed.inject(Router).navigateByUrl('/broken')).toBeRejected();
     fixture.detectChanges();
     expect((fixture.nativeElement as HTMLElement).querySelector('[role="progressbar"]')).toBeNull();
+  });
+
+  it("stops following the router's events when destroyed", () => {
+    TestBed.configureTestingModule({ providers: [provideRouter([])] });
+    const subscribe = spyOn(TestBed.inject(Router).events, 'subscribe').and.callThrough();
+    const fixture = TestBed.createComponent(RouteProgress);
+    expect(subscribe).toHaveBeenCalledTimes(1);
+    const subscription = subscribe.calls.mostRecent().returnValue as Subscription;
+    expect(subscription.closed).toBeFalse();
+
+    fixture.destroy();
+    expect(subscription.closed).toBeTrue();
   });
 });

@@ -1,6 +1,7 @@
 import { Component, signal } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
+import { Subscription } from 'rxjs';
 import { AppLink } from './app-link';
 
 @Component({ template: '' })
@@ -111,5 +112,17 @@ describe('AppLink', () => {
     expect(link('Notes').getAttribute('aria-current')).toBe('page');
     // Without activeWhen a link never claims to be the current page.
     expect(link('A note').getAttribute('aria-current')).toBeNull();
+  });
+
+  it("stops following the router's events when the link is destroyed", async () => {
+    const subscribe = spyOn(router.events, 'subscribe').and.callThrough();
+    const other = TestBed.createComponent(Links);
+    await other.whenStable();
+    const subscriptions = subscribe.calls.all().map((call) => call.returnValue as Subscription);
+    expect(subscriptions.length).toBe(4);
+    expect(subscriptions.some((subscription) => subscription.closed)).toBeFalse();
+
+    other.destroy();
+    expect(subscriptions.every((subscription) => subscription.closed)).toBeTrue();
   });
 });

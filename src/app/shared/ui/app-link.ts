@@ -1,7 +1,14 @@
-import { Directive, ElementRef, OnChanges, computed, inject, input } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
+import {
+  DestroyRef,
+  Directive,
+  ElementRef,
+  OnChanges,
+  computed,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
 import { NavigationEnd, Router } from '@angular/router';
-import { filter, map } from 'rxjs';
 
 /** "/" then not "/" or "\": browsers read "//x" and "/\x" as another host. */
 const IN_APP_PATH = /^\/(?![/\\])/;
@@ -15,7 +22,10 @@ const IN_APP_PATH = /^\/(?![/\\])/;
  * code the shell needs. The current page is marked by aria-current alone, which CSS styles: a
  * [class.x] binding would bring Angular's styling code, 4.3 kB raw, into the initial bundle. The
  * href is set, not bound: a bound href goes through Angular's URL sanitizer, 3.2 kB raw more, and
- * an in-app path needs none. See "Bundle size" in docs/development.md.
+ * an in-app path needs none. The current path is a plain signal set from the router's events, not
+ * `toSignal()`: @angular/core/rxjs-interop is a module file of its own, so leaving it out of the
+ * shell keeps it out of the initial bundle (lazy pages may still use it). See "Bundle size" in
+ * docs/development.md.
  */
 @Directive({
   selector: 'a[appLink]',
@@ -32,13 +42,7 @@ export class AppLink implements OnChanges {
 
   private readonly router = inject(Router);
   private readonly anchor: HTMLAnchorElement = inject(ElementRef).nativeElement;
-  private readonly path = toSignal(
-    this.router.events.pipe(
-      filter((event) => event instanceof NavigationEnd),
-      map((event) => pathOf(event.urlAfterRedirects)),
-    ),
-    { initialValue: pathOf(this.router.url) },
-  );
+  private readonly path = signal(pathOf(this.router.url));
 
   protected readonly active = computed(() => {
     const match = this.activeWhen();
@@ -47,6 +51,13 @@ export class AppLink implements OnChanges {
     const target = this.appLink();
     return path === target || (match === 'prefix' && path.startsWith(`${target}/`));
   });
+
+  constructor() {
+    const navigations = this.router.events.subscribe((event) => {
+      if (event instanceof NavigationEnd) this.path.set(pathOf(event.urlAfterRedirects));
+    });
+    inject(DestroyRef).onDestroy(() => navigations.unsubscribe());
+  }
 
   ngOnChanges(): void {
     const path = this.appLink();
