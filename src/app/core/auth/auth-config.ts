@@ -1,12 +1,13 @@
 import {
+  EnvironmentInjector,
   EnvironmentProviders,
+  ErrorHandler,
+  InjectionToken,
   inject,
   makeEnvironmentProviders,
   provideAppInitializer,
 } from '@angular/core';
 import { AUTH_OPTIONS, DEFAULT_AUTH_OPTIONS } from './auth-options';
-import { ExpiryTimer } from './expiry-timer';
-import { TabSync } from './tab-sync';
 
 /** What `provideAuth()` accepts; every field has a default (see DEFAULT_AUTH_OPTIONS). */
 export interface AuthOptions {
@@ -28,6 +29,10 @@ export interface AuthOptions {
 /**
  * Configures the auth core and starts what must run without anyone asking: the expiry timer and
  * tab sync. Pair it with `provideHttpClient(withInterceptors([authInterceptor]))`.
+ *
+ * Those two come from a chunk of their own, fetched as the app starts but not waited for: the first
+ * screen renders without them (the guard checks expiry itself), and they are up within one
+ * request's time. `AUTH_BACKGROUND` resolves when they run.
  */
 export function provideAuth(options: Partial<AuthOptions> = {}): EnvironmentProviders {
   const merged: AuthOptions = { ...DEFAULT_AUTH_OPTIONS, ...options };
@@ -36,9 +41,22 @@ export function provideAuth(options: Partial<AuthOptions> = {}): EnvironmentProv
   }
   return makeEnvironmentProviders([
     { provide: AUTH_OPTIONS, useValue: merged },
-    provideAppInitializer(() => {
-      inject(TabSync).start();
-      inject(ExpiryTimer).start();
-    }),
+    { provide: AUTH_BACKGROUND, useFactory: startBackground },
+    provideAppInitializer(() => void inject(AUTH_BACKGROUND)),
   ]);
+}
+
+/** Settles once the expiry timer and tab sync run (or their chunk failed to load, reported). */
+export const AUTH_BACKGROUND = new InjectionToken<Promise<void>>('AUTH_BACKGROUND');
+
+function startBackground(): Promise<void> {
+  const injector = inject(EnvironmentInjector);
+  const errors = inject(ErrorHandler);
+  return import('./auth-background')
+    .then((m) => {
+      if (!injector.destroyed) {
+        m.startBackground(injector);
+      }
+    })
+    .catch((error: unknown) => errors.handleError(error));
 }

@@ -1,12 +1,13 @@
 import { HttpErrorResponse, HttpEvent, HttpInterceptorFn, HttpRequest } from '@angular/common/http';
-import { DOCUMENT, inject } from '@angular/core';
+import { DOCUMENT, Injector, inject } from '@angular/core';
 import { Router } from '@angular/router';
 import { Observable, catchError, from, switchMap, throwError } from 'rxjs';
 import { SKIP_AUTH } from './auth-context';
 import { isOnGuardedPage } from './auth-guard';
 import { AUTH_OPTIONS } from './auth-options';
 import { AuthStore } from './auth-store';
-import { Relogin } from './relogin';
+import type { ReloginOutcome } from './relogin';
+import { ReloginState, loadRelogin } from './relogin-state';
 
 export { SKIP_AUTH } from './auth-context';
 
@@ -96,7 +97,8 @@ export const authInterceptor: HttpInterceptorFn = (req, next) => {
     return next(req);
   }
   const store = inject(AuthStore);
-  const relogin = inject(Relogin);
+  const relogin = inject(ReloginState);
+  const injector = inject(Injector);
   const router = inject(Router);
   const userAtStart = store.user();
   const send = (token: string | null) => next(withToken(req, token));
@@ -106,7 +108,12 @@ export const authInterceptor: HttpInterceptorFn = (req, next) => {
     if (!previousUser || !isOnGuardedPage(router)) {
       return throwError(() => error);
     }
-    return from(relogin.waitForSignIn(previousUser)).pipe(
+    const outcome = loadRelogin(injector).then(
+      (flow) => flow.waitForSignIn(previousUser),
+      // Its chunk could not be fetched: no dialog, the request fails as it came.
+      (): ReloginOutcome => 'abandoned',
+    );
+    return from(outcome).pipe(
       switchMap((outcome) =>
         outcome === 'resumed' ? send(store.token()) : throwError(() => error),
       ),

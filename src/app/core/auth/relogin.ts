@@ -6,7 +6,6 @@ import {
   Injectable,
   createComponent,
   inject,
-  signal,
 } from '@angular/core';
 import { NavigationEnd, Router } from '@angular/router';
 import { Subscription, filter, merge } from 'rxjs';
@@ -14,6 +13,7 @@ import { isOnGuardedPage } from './auth-guard';
 import { AUTH_OPTIONS } from './auth-options';
 import { AuthStore, AuthUser } from './auth-store';
 import type { ReloginDialog } from './relogin-dialog';
+import { ReloginState } from './relogin-state';
 
 /** resumed: the same user is back, replay; abandoned: cancelled or someone else, drop. */
 export type ReloginOutcome = 'resumed' | 'abandoned';
@@ -30,6 +30,8 @@ export function loadReloginDialog(): Promise<typeof ReloginDialog> {
 /**
  * The re-login flow behind the dialog: requests whose session ended on a guarded page wait
  * here; the first one opens the dialog, all share its outcome, so each replays exactly once.
+ * Loaded with the expiry timer and tab sync (auth-background.ts), not in the initial bundle; the
+ * interceptor reaches it through loadRelogin() and reads ReloginState meanwhile.
  */
 @Injectable({ providedIn: 'root' })
 export class Relogin {
@@ -40,17 +42,16 @@ export class Relogin {
   private readonly injector = inject(EnvironmentInjector);
   private readonly document = inject(DOCUMENT);
 
-  private readonly openState = signal(false);
-  private readonly previous = signal<AuthUser | null>(null);
+  private readonly state = inject(ReloginState);
   private pending: Promise<ReloginOutcome> | null = null;
   private settle: ((outcome: ReloginOutcome) => void) | null = null;
   private watch: Subscription | null = null;
   private dialog: ComponentRef<ReloginDialog> | null = null;
 
   /** Whether the dialog should be shown. */
-  readonly open = this.openState.asReadonly();
+  readonly open = this.state.open.asReadonly();
   /** Who was signed in, so the dialog can offer their email. */
-  readonly previousUser = this.previous.asReadonly();
+  readonly previousUser = this.state.previousUser.asReadonly();
 
   constructor() {
     // Fetched while the browser is idle, so the dialog opens at once when it is needed, even if
@@ -63,8 +64,8 @@ export class Relogin {
     if (this.pending) {
       return this.pending;
     }
-    this.previous.set(previousUser);
-    this.openState.set(true);
+    this.state.previousUser.set(previousUser);
+    this.state.open.set(true);
     this.pending = new Promise<ReloginOutcome>((resolve) => (this.settle = resolve));
     void this.showDialog(this.pending);
     // Resolves on any new session, whether signed in through the dialog or in another tab.
@@ -127,7 +128,7 @@ export class Relogin {
     this.dialog?.instance.close();
     this.dialog?.destroy();
     this.dialog = null;
-    this.openState.set(false);
+    this.state.open.set(false);
     this.settle?.(outcome);
     this.settle = null;
     this.pending = null;
