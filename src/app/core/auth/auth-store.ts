@@ -11,7 +11,7 @@ import {
   startWith,
 } from 'rxjs';
 import { AuthApi, TokenGrant } from './auth-api';
-import type { AuthError } from './auth-errors';
+import { toAuthError } from './auth-errors';
 import { AUTH_OPTIONS } from './auth-options';
 import {
   AccessClaims,
@@ -112,11 +112,11 @@ export class AuthStore {
     try {
       grant = await firstValueFrom(this.api.login(email, password));
     } catch (error) {
-      throw await authErrorFor(error);
+      throw toAuthError(error);
     }
     const session = this.fromGrant(grant, Date.now());
     if (!session) {
-      throw await authErrorFor(new HttpErrorResponse({ status: 500 }));
+      throw toAuthError(new HttpErrorResponse({ status: 500 }));
     }
     this.establish(session, true);
     return session.user;
@@ -302,16 +302,6 @@ export class AuthStore {
       ),
     };
   }
-}
-
-/**
- * The words for a failed sign-in. Imported when needed rather than with the store, which keeps them
- * out of the initial bundle; the pages that sign people in (login, re-login dialog) import
- * auth-errors themselves, so by the time anyone signs in the module is loaded and this costs no
- * request, even offline.
- */
-function authErrorFor(error: unknown): Promise<AuthError> {
-  return import('./auth-errors').then((m) => m.toAuthError(error));
 }
 
 function userFromClaims(claims: AccessClaims): AuthUser {
