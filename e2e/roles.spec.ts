@@ -13,7 +13,7 @@ function scriptsOf(page: Page): string[] {
 }
 
 test.describe('roles', () => {
-  test('an admin sees the users list with names, emails and roles', async ({
+  test('an admin sees the users list with names, emails and roles, their own row marked', async ({
     page,
     signedInAdmin,
     header,
@@ -24,7 +24,8 @@ test.describe('roles', () => {
     const table = page.getByRole('table');
     for (const user of [ALICE, BOB, signedInAdmin]) {
       const row = table.getByRole('row').filter({ hasText: user.email });
-      await expect(row.getByRole('cell').nth(0)).toHaveText(user.name);
+      const you = user.email === signedInAdmin.email ? ' (you)' : '';
+      await expect(row.getByRole('cell').nth(0)).toHaveText(`${user.name}${you}`);
       await expect(row.getByRole('cell').nth(2)).toHaveText(user.roles.join(', '));
     }
   });

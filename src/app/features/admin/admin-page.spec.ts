@@ -1,6 +1,9 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
+import { AuthStore } from '../../core/auth/auth-store';
+import { ADMIN } from '../../core/auth/testing';
 import { AdminPage } from './admin-page';
 
 describe('AdminPage', () => {
@@ -8,7 +11,11 @@ describe('AdminPage', () => {
 
   beforeEach(() => {
     TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting()],
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        { provide: AuthStore, useValue: { user: signal(ADMIN) } },
+      ],
     });
     http = TestBed.inject(HttpTestingController);
   });
@@ -39,7 +46,7 @@ describe('AdminPage', () => {
     );
     expect(rows).toEqual([
       ['Alice Example', 'alice@example.com', 'user'],
-      ['Ada Admin', 'admin@example.com', 'user, admin'],
+      ['Ada Admin (you)', 'admin@example.com', 'user, admin'],
     ]);
   });
 

@@ -1,7 +1,7 @@
 import { Component, computed, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { catchError, map, of } from 'rxjs';
-import type { AuthUser } from '../../core/auth/auth-store';
+import { AuthStore, type AuthUser } from '../../core/auth/auth-store';
 import { Each } from '../../shared/ui/each';
 import { describeHttpError } from '../../shared/ui/http-error';
 import { UsersApi } from './users-api';
@@ -35,7 +35,12 @@ type Users =
         </thead>
         <tbody>
           <tr *appEach="let user of users">
-            <td>{{ user.name }}</td>
+            <td>
+              {{ user.name }}
+              @if (user.id === me()?.id) {
+                <span class="muted">(you)</span>
+              }
+            </td>
             <td>{{ user.email }}</td>
             <td>{{ user.roles.join(', ') }}</td>
           </tr>
@@ -71,6 +76,8 @@ type Users =
   `,
 })
 export class AdminPage {
+  /** Marks the admin's own row: the one account whose roles they should think twice about. */
+  protected readonly me = inject(AuthStore).user;
   protected readonly loaded = toSignal(
     inject(UsersApi)
       .list()
