@@ -100,6 +100,52 @@ function topOwners(inputs) {
     .map(([name, n]) => `${name} ${(n / 1000).toFixed(1)} kB`);
 }
 
+/**
+ * Lazy entry points (targets of `import()`) whose static imports reach only some of the initial
+ * script files. The chunk optimizer groups modules by the set of entries that reach them, so one such
+ * entry is enough to keep the initial code in more files than needed, and files compressed apart cost
+ * brotli bytes (about 1 kB here: docs/development.md, "Bundle size").
+ */
+function partialEntries(initialSet, metafile) {
+  const initialScripts = [...initialSet].filter((f) => /\.m?js$/.test(f));
+  const reached = (start) => {
+    const seen = new Set();
+    const queue = [start];
+    while (queue.length > 0) {
+      const file = queue.shift();
+      if (seen.has(file)) continue;
+      seen.add(file);
+      for (const imported of metafile.outputs[file]?.imports ?? []) {
+        if (imported.kind === 'import-statement') queue.push(imported.path);
+      }
+    }
+    return seen;
+  };
+  const entries = new Set(
+    Object.values(metafile.outputs).flatMap((o) =>
+      (o.imports ?? []).filter((i) => i.kind === 'dynamic-import').map((i) => i.path),
+    ),
+  );
+  return [...entries]
+    .filter((entry) => !initialSet.has(entry))
+    .map((entry) => {
+      const closure = reached(entry);
+      return {
+        file: entry,
+        features: [
+          ...new Set(
+            Object.keys(metafile.outputs[entry]?.inputs ?? {})
+              .filter((i) => i.startsWith('src/'))
+              .map((i) => i.replace(/^src\/app\//, '')),
+          ),
+        ],
+        reaches: initialScripts.filter((f) => closure.has(f)),
+      };
+    })
+    .filter((e) => e.reaches.length > 0 && e.reaches.length < initialScripts.length)
+    .sort((a, b) => a.file.localeCompare(b.file));
+}
+
 /** Measures a finished build: `dir` holds the browser files, `statsDir` the esbuild metafile. */
 function measureBundle({ dir, statsDir }) {
   const metafile = findMetafile(statsDir);
@@ -151,6 +197,8 @@ function measureBundle({ dir, statsDir }) {
 
   return {
     ok: true,
+    initialScripts: initial.filter((r) => /\.m?js$/.test(r.file)).length,
+    partialEntries: partialEntries(initialSet, metafile),
     indexHtml: { raw: Buffer.byteLength(indexHtml) },
     initial,
     lazy,

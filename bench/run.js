@@ -160,6 +160,24 @@ async function stepLighthouse(appDir) {
   }
 }
 
+/** Says which lazy entries split the initial code into more files, if any (see bundle.js). */
+function partialEntriesText(bundle) {
+  if (bundle.partialEntries.length === 0) {
+    return 'Every lazy entry reaches all of them, so the chunk optimizer has no reason to split them further.';
+  }
+  const list = bundle.partialEntries
+    .map(
+      (e) =>
+        `${e.file} (${e.features.join(', ') || 'no app code'}) reaches only ${e.reaches.join(', ')}`,
+    )
+    .join('; ');
+  return (
+    `Lazy entries that reach only some of them, which makes the chunk optimizer keep the initial ` +
+    `code in more files (each compressed apart, about 1 kB brotli more): ${list}. ` +
+    'See "Bundle size" in docs/development.md.'
+  );
+}
+
 function bundleGoals(bundle, budget) {
   if (!bundle.ok) {
     return [
@@ -332,6 +350,8 @@ async function writeDoc({
         ['l', 'l', 'r', 'r'],
       ),
       '',
+      `The initial scripts are ${bundle.initialScripts} file(s). ${partialEntriesText(bundle)}`,
+      '',
       'Lazy files and the feature code in each:',
       '',
       md(r.lazyOwnerRows(bundle)),
@@ -444,6 +464,9 @@ async function main() {
     console.log(r.textTable(r.bundleRows(bundle)));
     console.log('\nInitial bytes by package:');
     console.log(r.textTable(r.packageRows(bundle)));
+    console.log(
+      `\nInitial scripts: ${bundle.initialScripts} file(s). ${partialEntriesText(bundle)}`,
+    );
   } else console.log(bundle.error);
 
   console.log('\n== 2. First screen (Lighthouse) ==');
