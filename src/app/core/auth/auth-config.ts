@@ -1,6 +1,7 @@
 import {
   EnvironmentInjector,
   EnvironmentProviders,
+  DOCUMENT,
   ErrorHandler,
   InjectionToken,
   inject,
@@ -52,11 +53,27 @@ export const AUTH_BACKGROUND = new InjectionToken<Promise<void>>('AUTH_BACKGROUN
 function startBackground(): Promise<void> {
   const injector = inject(EnvironmentInjector);
   const errors = inject(ErrorHandler);
-  return import('./auth-background')
+  const view = inject(DOCUMENT).defaultView;
+  return whenIdle(view)
+    .then(() => import('./auth-background'))
     .then((m) => {
       if (!injector.destroyed) {
         m.startBackground(injector);
       }
     })
     .catch((error: unknown) => errors.handleError(error));
+}
+
+/**
+ * After the first screen: the page's own chunk and data go first. The timeout bounds the wait on a
+ * busy page (tab sync must follow other tabs within a second).
+ */
+function whenIdle(view: Window | null): Promise<void> {
+  return new Promise((resolve) => {
+    if (view?.requestIdleCallback) {
+      view.requestIdleCallback(() => resolve(), { timeout: 500 });
+    } else {
+      setTimeout(resolve);
+    }
+  });
 }

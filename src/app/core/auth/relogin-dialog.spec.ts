@@ -13,7 +13,7 @@ import { authGuard } from './auth-guard';
 import { authInterceptor } from './auth-interceptor';
 import { AUTH_LOCKS, AuthStore } from './auth-store';
 import { Relogin, loadReloginDialog } from './relogin';
-import { ALICE, BOB, FakeStorageArea, grantBody, makeToken, settle } from './testing';
+import { ALICE, BOB, FakeStorageArea, grantBody, makeToken, settle, eventually } from './testing';
 import { ACCESS_TOKEN_KEY, AUTH_STORAGE_AREA, AUTH_TAB_CHANNEL } from './token-storage';
 
 @Component({ selector: 'app-relogin-test-page', template: 'guarded page' })
@@ -105,7 +105,9 @@ describe('ReloginDialog (session ends during an API call on a guarded page)', ()
     backend
       .expectOne('/auth/refresh')
       .flush({ error: 'invalid_grant', message: 'x' }, { status: 401, statusText: 'No' });
+    // The flow and the dialog come from their own chunks: wait for the dialog, not a number of ticks.
     await loadReloginDialog();
+    await eventually(dialogShown);
     await settle();
     return [list, save];
   }

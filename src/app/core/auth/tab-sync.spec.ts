@@ -110,6 +110,22 @@ describe('tabs (two stores sharing one storage)', () => {
     expect(b.store.signedIn()).toBeFalse();
   });
 
+  it('catches up when it starts, with a sign-in another tab made before (it starts after the first screen)', async () => {
+    const a = openTab();
+    const injector = createEnvironmentInjector(
+      [AuthStore, TokenStorage, TabSync, Relogin, AuthApi],
+      TestBed.inject(EnvironmentInjector),
+    );
+    const late = injector.get(AuthStore);
+    expect(late.signedIn()).toBeFalse();
+    await signIn(a);
+    expect(late.signedIn()).toBeFalse(); // not listening yet
+
+    injector.get(TabSync).start();
+    await settle();
+    expect(late.user()).toEqual(ALICE);
+  });
+
   it('two tabs refreshing together spend the refresh cookie once (Web Locks)', async () => {
     area.setItem(ACCESS_TOKEN_KEY, makeToken(ALICE, Date.now() - 895_000, 900));
     const a = openTab();

@@ -23,6 +23,8 @@ export class TabSync {
   start(): void {
     const subscription = this.storage.changes().subscribe(() => void this.sync());
     this.destroyRef.onDestroy(() => subscription.unsubscribe());
+    // Started after the first screen (provideAuth): catch up with whatever another tab did meanwhile.
+    void this.sync();
   }
 
   private async sync(): Promise<void> {
