@@ -4,6 +4,7 @@ import { LoginPage } from './pages/login-page';
 import { NotesPage } from './pages/notes-page';
 import { answerTokenExpired } from './support/api-routes';
 import { bearer } from './support/network';
+import { watchTokenChange } from './support/storage';
 
 // CONTRACT §7: sign-in, sign-out and refresh in one tab show in every other tab of the origin
 // within a second, without a reload. Both tabs share the context's localStorage and cookies.
@@ -68,12 +69,15 @@ test.describe('two tabs', () => {
       },
     );
 
+    const tokenReachedOtherTab = await watchTokenChange(secondTab);
     await page.reload();
     await expect.poll(() => network.refreshes().length).toBe(1);
     await expect.poll(() => network.tokens.length, 'the refreshed token arrived').toBe(2);
     const renewed = network.latestToken();
     expect(renewed).not.toBe(first);
 
+    // The other tab hears of it through a storage event, which crosses processes in its own time.
+    await tokenReachedOtherTab();
     const searched = () =>
       network.to('/api/notes', 'GET').filter((r) => r.url.searchParams.get('q') === 'other tab');
     await otherNotes.search('other tab');

@@ -25,3 +25,20 @@ export async function storageHolds(page: Page, token: string): Promise<boolean> 
     token,
   );
 }
+
+/**
+ * Starts watching `page` for a token another tab stores; call the result to wait for it. By then the
+ * app has seen the change too: a storage event reaches every listener in one go.
+ */
+export async function watchTokenChange(page: Page): Promise<() => Promise<void>> {
+  await page.evaluate((key) => {
+    const slot = window as unknown as { tokenChange?: Promise<void> };
+    slot.tokenChange = new Promise<void>((resolve) =>
+      window.addEventListener('storage', (event) => {
+        if (event.key === key) resolve();
+      }),
+    );
+  }, ACCESS_TOKEN_KEY);
+  return () =>
+    page.evaluate(() => (window as unknown as { tokenChange?: Promise<void> }).tokenChange);
+}
