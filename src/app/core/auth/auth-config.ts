@@ -31,9 +31,9 @@ export interface AuthOptions {
  * Configures the auth core and starts what must run without anyone asking: the expiry timer and
  * tab sync. Pair it with `provideHttpClient(withInterceptors([authInterceptor]))`.
  *
- * Those two come from a chunk of their own, fetched as the app starts but not waited for: the first
- * screen renders without them (the guard checks expiry itself), and they are up within one
- * request's time. `AUTH_BACKGROUND` resolves when they run.
+ * Those two come from a chunk of their own, fetched once the browser is idle after start-up (at
+ * most 500 ms later) and not waited for: the first screen renders without them (the guard checks
+ * expiry itself). `AUTH_BACKGROUND` resolves when they run. See docs/auth.md, "What loads when".
  */
 export function provideAuth(options: Partial<AuthOptions> = {}): EnvironmentProviders {
   const merged: AuthOptions = { ...DEFAULT_AUTH_OPTIONS, ...options };

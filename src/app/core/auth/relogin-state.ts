@@ -13,7 +13,7 @@ export class ReloginState {
   readonly previousUser = signal<AuthUser | null>(null);
 }
 
-/** The re-login flow, from its chunk (already fetched at start-up by provideAuth, so no request). */
+/** The re-login flow, from its chunk (normally fetched already, while the browser was idle). */
 export function loadRelogin(injector: Injector): Promise<Relogin> {
   return import('./relogin').then((m) => injector.get(m.Relogin));
 }
