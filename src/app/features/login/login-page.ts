@@ -1,11 +1,8 @@
 import { Component, computed, ElementRef, inject, signal } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router } from '@angular/router';
 import { AuthError } from '../../core/auth/auth-errors';
 import { AuthStore } from '../../core/auth/auth-store';
 import { sanitizeReturnUrl } from '../../core/auth/return-url';
-import { Each } from '../../shared/ui/each';
-import { inputValue } from '../../shared/ui/input-value';
 
 interface DemoUser {
   name: string;
@@ -30,7 +27,6 @@ type Field = 'email' | 'password';
 // need the forms package (its chunk is larger than the rest of the page several times over).
 @Component({
   selector: 'app-login-page',
-  imports: [Each],
   templateUrl: './login-page.html',
   styleUrl: './login-page.css',
 })
@@ -60,15 +56,15 @@ export class LoginPage {
   // Angular's own dev-mode check (what isDevMode() reads): production builds replace ngDevMode with
   // false, so the demo passwords are not just hidden there but dropped from the bundle.
   protected readonly demoUsers = typeof ngDevMode === 'undefined' || ngDevMode ? DEMO_USERS : [];
+  // One line per user as text rather than a repeated <li>: this page is a first screen, and a list
+  // directive would be one more chunk to fetch before the form shows.
+  protected readonly demoList = this.demoUsers
+    .map((user) => `${user.name}: ${user.email} / ${user.password}`)
+    .join('\n');
   protected readonly busy = signal(false);
   protected readonly submitted = signal(false);
   protected readonly showPassword = signal(false);
   protected readonly serverError = signal('');
-  private readonly returnUrl = toSignal(this.route.queryParamMap, {
-    initialValue: this.route.snapshot.queryParamMap,
-  });
-
-  protected readonly valueOf = inputValue;
 
   /** A field's message once the user has left it or tried to sign in; '' when there is none to show. */
   protected errorShown(field: Field): string {
@@ -99,7 +95,11 @@ export class LoginPage {
     this.serverError.set('');
     try {
       await this.auth.login(this.email().trim(), this.password());
-      await this.router.navigateByUrl(sanitizeReturnUrl(this.returnUrl().get('returnUrl')));
+      // Read when it is needed: the snapshot follows the URL, and a plain read keeps this first-screen
+      // page free of lazy dependencies (one round trip fewer before the form shows).
+      await this.router.navigateByUrl(
+        sanitizeReturnUrl(this.route.snapshot.queryParamMap.get('returnUrl')),
+      );
     } catch (error) {
       this.serverError.set(describeLoginError(error));
     } finally {
