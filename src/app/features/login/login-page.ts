@@ -59,8 +59,8 @@ export class LoginPage {
   // One line per user as text rather than a repeated <li>: this page is a first screen, and a list
   // directive would be one more chunk to fetch before the form shows.
   protected readonly demoList = this.demoUsers
-    .map((user) => `${user.name}: ${user.email} / ${user.password}`)
-    .join('\n');
+    .map((user) => `${user.name}\n${user.email} / ${user.password}`)
+    .join('\n\n');
   protected readonly busy = signal(false);
   protected readonly submitted = signal(false);
   protected readonly showPassword = signal(false);
