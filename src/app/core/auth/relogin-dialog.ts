@@ -21,23 +21,25 @@ import { Relogin } from './relogin';
         <p id="relogin-text">Sign in again to carry on where you left off.</p>
         <label for="relogin-email">Email</label>
         <input
+          #emailInput
           id="relogin-email"
           name="email"
           type="email"
           autocomplete="username"
           required
           [value]="email()"
-          (input)="email.set(valueOf($event))"
+          (input)="email.set(emailInput.value)"
         />
         <label for="relogin-password">Password</label>
         <input
+          #passwordInput
           id="relogin-password"
           name="password"
           type="password"
           autocomplete="current-password"
           required
           [value]="password()"
-          (input)="password.set(valueOf($event))"
+          (input)="password.set(passwordInput.value)"
         />
         @if (error()) {
           <p class="error" role="alert">{{ error() }}</p>
@@ -100,10 +102,6 @@ export class ReloginDialog {
   /** Called by Relogin before it destroys the dialog: close() gives focus back to the page. */
   close(): void {
     this.host.querySelector('dialog')?.close();
-  }
-
-  protected valueOf(event: Event): string {
-    return (event.target as HTMLInputElement).value;
   }
 
   protected async submit(event: Event): Promise<void> {

@@ -1,6 +1,5 @@
 import { Component, computed, input, signal } from '@angular/core';
 import { formatCount } from '../../shared/ui/formatting';
-import { inputValue } from '../../shared/ui/input-value';
 import { BODY_MAX_LENGTH, NoteDraft, TITLE_MAX_LENGTH } from './notes-api';
 
 const EMPTY: NoteDraft = { title: '', body: '' };
@@ -66,12 +65,13 @@ export class NoteForm {
     <div class="field">
       <label [for]="id('title')">Title</label>
       <input
+        #titleInput
         [id]="id('title')"
         type="text"
         name="title"
         autocomplete="off"
         [value]="form().title()"
-        (input)="form().title.set(valueOf($event))"
+        (input)="form().title.set(titleInput.value)"
         (blur)="form().titleTouched.set(true)"
         [attr.aria-invalid]="form().titleError() !== ''"
         [attr.aria-describedby]="describedBy('title', form().titleError())"
@@ -86,10 +86,11 @@ export class NoteForm {
     <div class="field">
       <label [for]="id('body')">Body</label>
       <textarea
+        #bodyInput
         [id]="id('body')"
         name="body"
         [value]="form().body()"
-        (input)="form().body.set(valueOf($event))"
+        (input)="form().body.set(bodyInput.value)"
         [attr.aria-invalid]="form().bodyError() !== ''"
         [attr.aria-describedby]="describedBy('body', form().bodyError())"
       ></textarea>
@@ -109,7 +110,6 @@ export class NoteFields {
 
   protected readonly titleMax = TITLE_MAX_LENGTH;
   protected readonly bodyMax = BODY_MAX_LENGTH;
-  protected readonly valueOf = inputValue;
 
   protected id(name: string): string {
     return `${this.idPrefix()}-${name}`;

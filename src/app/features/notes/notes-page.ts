@@ -4,7 +4,6 @@ import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, ParamMap, Router } from '@angular/router';
 import { BehaviorSubject, catchError, combineLatest, map, of, switchMap, tap } from 'rxjs';
 import { describeHttpError } from '../../shared/ui/http-error';
-import { inputValue } from '../../shared/ui/input-value';
 import { NoteFields, NoteForm } from './note-form';
 import { Note, NotesApi, NotesQuery } from './notes-api';
 import { AppLink } from '../../shared/ui/app-link';
@@ -52,7 +51,6 @@ export class NotesPage {
   });
 
   protected readonly search = signal(this.query().q);
-  protected readonly valueOf = inputValue;
 
   protected readonly form = new NoteForm();
   protected readonly creating = signal(false);
