@@ -1,4 +1,4 @@
-import { ApplicationInitStatus, ErrorHandler } from '@angular/core';
+import { ApplicationInitStatus, ErrorHandler, Provider } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { provideHttpClient } from '@angular/common/http';
@@ -9,13 +9,14 @@ import { ExpiryTimer } from './expiry-timer';
 import { TabSync } from './tab-sync';
 
 describe('provideAuth', () => {
-  function configure(options?: Parameters<typeof provideAuth>[0]) {
+  function configure(options?: Parameters<typeof provideAuth>[0], extra: Provider[] = []) {
     TestBed.configureTestingModule({
       providers: [
         provideRouter([]),
         provideHttpClient(),
         provideHttpClientTesting(),
         provideAuth(options),
+        ...extra,
       ],
     });
   }
@@ -65,15 +66,9 @@ describe('provideAuth', () => {
 
   it('reports a failed start (e.g. a chunk that cannot be loaded) to the ErrorHandler', async () => {
     const reported: unknown[] = [];
-    TestBed.configureTestingModule({
-      providers: [
-        provideRouter([]),
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideAuth(),
-        { provide: ErrorHandler, useValue: { handleError: (e: unknown) => reported.push(e) } },
-      ],
-    });
+    configure(undefined, [
+      { provide: ErrorHandler, useValue: { handleError: (e: unknown) => reported.push(e) } },
+    ]);
     spyOn(ExpiryTimer.prototype, 'start').and.throwError('chunk failed');
     await TestBed.inject(ApplicationInitStatus).donePromise;
     await TestBed.inject(AUTH_BACKGROUND);
