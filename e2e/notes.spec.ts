@@ -150,7 +150,7 @@ test.describe('notes', () => {
     await expect(page.getByText(`11 notes matching “${topic}”`)).toBeVisible();
     await expect(notesPage.note(`${topic} #11`)).toBeVisible();
     await expect(notesPage.note(`${topic} #1`, { exact: true })).toHaveCount(0);
-    await page.getByRole('button', { name: 'Next', exact: true }).click();
+    await page.getByRole('link', { name: 'Next', exact: true }).click();
     await expect(page.getByText('Page 2 of 2')).toBeVisible();
     await expect(notesPage.note(`${topic} #1`, { exact: true })).toBeVisible();
   });

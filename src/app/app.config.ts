@@ -2,8 +2,7 @@ import { provideHttpClient, withFetch, withInterceptors } from '@angular/common/
 import { ApplicationConfig, provideBrowserGlobalErrorListeners } from '@angular/core';
 import { provideRouter } from '@angular/router';
 import { routes } from './app.routes';
-import { provideAuth } from './core/auth/auth-config';
-import { authInterceptor } from './core/auth/auth-interceptor';
+import { authInterceptor, provideAuth } from './core/auth';
 
 export const appConfig: ApplicationConfig = {
   providers: [

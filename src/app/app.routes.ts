@@ -1,8 +1,9 @@
 import { Routes } from '@angular/router';
-import { authGuard, guestGuard, roleGuard } from './core/auth/auth-guard';
+import { guarded, guestGuard } from './core/auth';
 
-// Every page is lazy so the shell stays small, and canMatch keeps a user without the role from ever
-// downloading the admin chunk.
+// Every page is lazy. A guarded page is one line: `...guarded()` (or `...guarded({ roles })`)
+// checks the session on every navigation and, through canMatch, keeps a user who may not see
+// the page from downloading its chunk (docs/auth.md, "Add a guarded route").
 export const routes: Routes = [
   {
     path: 'login',
@@ -17,36 +18,25 @@ export const routes: Routes = [
   },
   {
     path: '',
-    canActivateChild: [authGuard],
-    runGuardsAndResolvers: 'always',
-    children: [
-      {
-        path: '',
-        pathMatch: 'full',
-        title: 'Dashboard · Tokengate',
-        loadComponent: () =>
-          import('./features/dashboard/dashboard-page').then((m) => m.DashboardPage),
-      },
-      {
-        path: 'notes',
-        canMatch: [authGuard],
-        loadChildren: () => import('./features/notes/notes.routes'),
-      },
-      {
-        path: 'profile',
-        title: 'Profile · Tokengate',
-        canMatch: [authGuard],
-        loadComponent: () => import('./features/profile/profile-page').then((m) => m.ProfilePage),
-      },
-      {
-        path: 'admin',
-        title: 'Users · Tokengate',
-        canMatch: [authGuard, roleGuard],
-        data: { roles: ['admin'] },
-        loadComponent: () => import('./features/admin/admin-page').then((m) => m.AdminPage),
-      },
-    ],
+    pathMatch: 'full',
+    title: 'Dashboard · Tokengate',
+    ...guarded(),
+    loadComponent: () => import('./features/dashboard/dashboard-page').then((m) => m.DashboardPage),
   },
+  { path: 'notes', ...guarded(), loadChildren: () => import('./features/notes/notes.routes') },
+  {
+    path: 'profile',
+    title: 'Profile · Tokengate',
+    ...guarded(),
+    loadComponent: () => import('./features/profile/profile-page').then((m) => m.ProfilePage),
+  },
+  {
+    path: 'admin',
+    title: 'Users · Tokengate',
+    ...guarded({ roles: ['admin'] }),
+    loadComponent: () => import('./features/admin/admin-page').then((m) => m.AdminPage),
+  },
+  // guarded routes
   {
     path: '**',
     title: 'Page not found · Tokengate',

@@ -1,8 +1,8 @@
-import { Component, signal } from '@angular/core';
+import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { App } from './app';
-import { AuthStore, AuthUser } from './core/auth/auth-store';
+import { provideAuthTesting } from './core/auth/testing';
 
 @Component({ selector: 'app-page-stub', template: '<a href="/x">a link</a>' })
 class PageStub {}
@@ -16,17 +16,7 @@ describe('App', () => {
           { path: '', component: PageStub },
           { path: 'notes', component: PageStub },
         ]),
-        {
-          provide: AuthStore,
-          useValue: {
-            user: signal<AuthUser | null>({
-              id: 1,
-              email: 'alice@example.com',
-              name: 'Alice Example',
-              roles: ['user'],
-            }),
-          },
-        },
+        provideAuthTesting({ user: { name: 'Alice Example' } }),
       ],
     }).compileComponents();
   });

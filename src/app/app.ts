@@ -1,4 +1,5 @@
-import { Component, DestroyRef, ElementRef, inject } from '@angular/core';
+import { Component, ElementRef, inject, viewChild } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NavigationEnd, Router, RouterOutlet } from '@angular/router';
 import { filter, map, pairwise } from 'rxjs';
 import { Header } from './core/layout/header';
@@ -11,25 +12,21 @@ import { RouteProgress } from './core/layout/route-progress';
   styleUrl: './app.css',
 })
 export class App {
-  // The host's DOM rather than a viewChild query: signal queries cost 7 kB raw in the initial bundle
-  // (docs/development.md, "Bundle size"), and <main> is always there.
-  private readonly host: HTMLElement = inject(ElementRef).nativeElement;
+  private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
 
   constructor() {
     // A new page moves focus to its content, as a full page load would put keyboard and screen-reader
     // users at the top of the new page rather than on a link of the old one. Query-only changes
     // (paging, search) stay where they are.
-    const pageChanges = inject(Router)
+    inject(Router)
       .events.pipe(
         filter((event) => event instanceof NavigationEnd),
         map((event) => event.urlAfterRedirects.split(/[?#]/)[0]),
         pairwise(),
         filter(([previous, current]) => previous !== current),
+        takeUntilDestroyed(),
       )
       .subscribe(() => this.focusMain());
-    // Closed by hand rather than with takeUntilDestroyed(): @angular/core/rxjs-interop is a module
-    // file of its own, and keeping it out of the shell keeps it out of the initial bundle.
-    inject(DestroyRef).onDestroy(() => pageChanges.unsubscribe());
   }
 
   // With <base href="/">, a plain href="#main" would resolve to "/#main" and leave the current page,
@@ -40,6 +37,6 @@ export class App {
   }
 
   private focusMain(): void {
-    this.host.querySelector('main')?.focus();
+    this.main().nativeElement.focus();
   }
 }

@@ -5,8 +5,8 @@ import { provideRouter } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import { AuthApi } from './auth-api';
 import { authInterceptor } from './auth-interceptor';
-import { AUTH_LOCKS } from './auth-store';
-import { ALICE, FakeStorageArea, grantBody, makeToken, settle } from './testing';
+import { AUTH_LOCKS } from './auth-service';
+import { ALICE, FakeStorageArea, grantBody, makeToken, settle } from './test-helpers';
 import { ACCESS_TOKEN_KEY, AUTH_STORAGE_AREA, AUTH_TAB_CHANNEL } from './token-storage';
 
 describe('AuthApi', () => {

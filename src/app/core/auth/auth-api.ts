@@ -2,7 +2,7 @@ import { HttpClient, HttpContext, HttpResponse } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable, map } from 'rxjs';
 import { SKIP_AUTH } from './auth-context';
-import type { AuthUser } from './auth-store';
+import type { AuthUser } from './auth-models';
 
 interface TokenResponseBody {
   accessToken: string;

@@ -1,9 +1,9 @@
-import { ApplicationInitStatus, ErrorHandler, Provider } from '@angular/core';
+import { ApplicationInitStatus, Provider } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { provideHttpClient } from '@angular/common/http';
 import { provideHttpClientTesting } from '@angular/common/http/testing';
-import { AUTH_BACKGROUND, provideAuth } from './auth-config';
+import { provideAuth } from './auth-config';
 import { AUTH_OPTIONS, DEFAULT_AUTH_OPTIONS } from './auth-options';
 import { ExpiryTimer } from './expiry-timer';
 import { TabSync } from './tab-sync';
@@ -43,36 +43,13 @@ describe('provideAuth', () => {
     });
   });
 
-  it('starts the expiry timer and tab sync with the app, from their own chunk', async () => {
+  it('starts the expiry timer and tab sync with the app', async () => {
     const timer = spyOn(ExpiryTimer.prototype, 'start');
     const tabs = spyOn(TabSync.prototype, 'start');
     configure();
     await TestBed.inject(ApplicationInitStatus).donePromise;
-    await TestBed.inject(AUTH_BACKGROUND);
     expect(timer).toHaveBeenCalledTimes(1);
     expect(tabs).toHaveBeenCalledTimes(1);
-  });
-
-  it('does not start them once the app is gone before their chunk arrived', async () => {
-    const timer = spyOn(ExpiryTimer.prototype, 'start');
-    configure();
-    TestBed.inject(ApplicationInitStatus); // runs the initializers, which start the import
-    const started = TestBed.inject(AUTH_BACKGROUND);
-    TestBed.resetTestingModule(); // synchronously: an import never resolves before this
-
-    await started;
-    expect(timer).not.toHaveBeenCalled();
-  });
-
-  it('reports a failed start (e.g. a chunk that cannot be loaded) to the ErrorHandler', async () => {
-    const reported: unknown[] = [];
-    configure(undefined, [
-      { provide: ErrorHandler, useValue: { handleError: (e: unknown) => reported.push(e) } },
-    ]);
-    spyOn(ExpiryTimer.prototype, 'start').and.throwError('chunk failed');
-    await TestBed.inject(ApplicationInitStatus).donePromise;
-    await TestBed.inject(AUTH_BACKGROUND);
-    expect(reported.length).toBe(1);
   });
 
   it('refuses negative durations', () => {

@@ -2,11 +2,12 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { Router, Routes, provideRouter } from '@angular/router';
+import { CanActivateFn, Router, Routes, provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import { authGuard, guestGuard, isOnGuardedPage, roleGuard } from './auth-guard';
-import { AUTH_LOCKS } from './auth-store';
-import { ADMIN, ALICE, FakeStorageArea, grantBody, makeToken, settle } from './testing';
+import { authGuard, guarded, guestGuard } from './auth-guard';
+import { AUTH_LOCKS, AuthService } from './auth-service';
+import { isOnGuardedPage } from './route-data';
+import { ADMIN, ALICE, FakeStorageArea, grantBody, makeToken, settle } from './test-helpers';
 import { ACCESS_TOKEN_KEY, AUTH_STORAGE_AREA, AUTH_TAB_CHANNEL } from './token-storage';
 
 @Component({ selector: 'app-guard-test-page', template: 'page' })
@@ -22,42 +23,33 @@ describe('guards (real routes)', () => {
   let router: Router;
   let adminChunkLoads: number;
 
+  // Someone's own guard around authGuard, e.g. to log: the route still counts as guarded.
+  const loggingGuard: CanActivateFn = (route, state) => authGuard(route, state);
+
   function routes(): Routes {
     return [
       { path: 'login', canActivate: [guestGuard], component: Page },
       { path: 'forbidden', component: Page },
+      { path: '', pathMatch: 'full', ...guarded(), component: Page },
       {
-        path: '',
-        canActivateChild: [authGuard],
-        runGuardsAndResolvers: 'always',
-        children: [
-          { path: '', pathMatch: 'full', component: Page },
-          {
-            path: 'notes',
-            canMatch: [authGuard],
-            loadChildren: () =>
-              Promise.resolve([
-                { path: '', component: Page },
-                { path: ':id', component: Page },
-              ]),
-          },
-          {
-            path: 'admin',
-            canMatch: [authGuard, roleGuard],
-            data: { roles: ['admin'] },
-            loadComponent: () => {
-              adminChunkLoads++;
-              return Promise.resolve(AdminPage);
-            },
-          },
-          {
-            path: 'reports',
-            canActivate: [roleGuard],
-            data: { roles: ['admin'] },
-            component: Page,
-          },
-        ],
+        path: 'notes',
+        ...guarded(),
+        loadChildren: () =>
+          Promise.resolve([
+            { path: '', component: Page },
+            { path: ':id', component: Page },
+          ]),
       },
+      {
+        path: 'admin',
+        ...guarded({ roles: ['admin'] }),
+        loadComponent: () => {
+          adminChunkLoads++;
+          return Promise.resolve(AdminPage);
+        },
+      },
+      { path: 'reports', ...guarded({ roles: ['admin'] }), canMatch: [], component: Page },
+      { path: 'audit', ...guarded(), canActivate: [loggingGuard], component: Page },
       { path: '**', component: Page },
     ];
   }
@@ -132,6 +124,28 @@ describe('guards (real routes)', () => {
     expect(await visit('/admin')).toBe('/forbidden');
     expect(await visit('/reports')).toBe('/forbidden');
     expect(adminChunkLoads).toBe(0);
+  });
+
+  it('needs every role guarded() lists', async () => {
+    await setUp(makeToken(ALICE, Date.now(), 900, { roles: ['admin'] }));
+    expect(await visit('/admin')).toBe('/admin');
+  });
+
+  it('counts a page as guarded from its route data, also when its guard is wrapped', async () => {
+    await setUp(makeToken());
+    expect(await visit('/audit')).toBe('/audit');
+    expect(isOnGuardedPage(router)).toBeTrue();
+    expect(await visit('/forbidden')).toBe('/forbidden');
+    expect(isOnGuardedPage(router)).toBeFalse();
+  });
+
+  it('checks the session again on a navigation that changes only the query', async () => {
+    await setUp(makeToken());
+    expect(await visit('/notes')).toBe('/notes');
+    // The token expires while the page is open (here: another tab stored an expired one).
+    area.setItem(ACCESS_TOKEN_KEY, makeToken(ALICE, Date.now() - 3600_000, 900));
+    TestBed.inject(AuthService).syncFromStorage();
+    expect(await visit('/notes?page=2', 'refused')).toBe('/login?returnUrl=%2Fnotes%3Fpage%3D2');
   });
 
   it('lets an admin into /admin', async () => {

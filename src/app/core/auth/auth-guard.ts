@@ -1,17 +1,19 @@
 import { inject } from '@angular/core';
 import {
-  ActivatedRouteSnapshot,
   CanActivateChildFn,
   CanActivateFn,
   CanMatchFn,
+  Data,
   Route,
   Router,
   RouterStateSnapshot,
   UrlTree,
 } from '@angular/router';
+import { AUTH_ROUTE_DATA, type AuthRouteData } from './auth-models';
 import { AUTH_OPTIONS } from './auth-options';
-import { AuthStore } from './auth-store';
+import { AuthService } from './auth-service';
 import { sanitizeReturnUrl } from './return-url';
+import { authRouteData } from './route-data';
 
 /** One function for canActivate, canActivateChild and canMatch (lazy routes). */
 export type AuthGuardFn = CanActivateFn & CanActivateChildFn & CanMatchFn;
@@ -39,58 +41,50 @@ function toLogin(router: Router, returnUrl: string): UrlTree {
   return router.createUrlTree([loginPath], { queryParams });
 }
 
-/** Signed in (after one silent refresh if needed), else the login page with a returnUrl. */
-export const authGuard: AuthGuardFn = async (_route: unknown, second: unknown) => {
+/**
+ * Signed in (after one silent refresh if needed), else the login page with a returnUrl; then
+ * every role of the route's `guarded({ roles })`, else the forbidden page.
+ */
+export const authGuard: AuthGuardFn = async (route: { data?: Data }, second: unknown) => {
   const router = inject(Router);
-  const store = inject(AuthStore);
-  const url = askedUrl(router, second);
-  const login = toLogin(router, url);
-  return (await store.ensureSession()) ? true : login;
-};
-
-/** Needs every role in the route's `data.roles`; signed in without them → the forbidden page. */
-export const roleGuard: AuthGuardFn = async (
-  route: ActivatedRouteSnapshot | Route,
-  second: unknown,
-) => {
-  const router = inject(Router);
-  const store = inject(AuthStore);
-  const forbidden = router.parseUrl(inject(AUTH_OPTIONS).forbiddenPath);
+  const auth = inject(AuthService);
+  const options = inject(AUTH_OPTIONS);
   const login = toLogin(router, askedUrl(router, second));
-  if (!(await store.ensureSession())) {
+  if (!(await auth.ensureSession())) {
     return login;
   }
-  const roles: unknown = route.data?.['roles'];
-  const required = Array.isArray(roles) ? roles.filter((r) => typeof r === 'string') : [];
-  return required.every((role) => store.hasRole(role)) ? true : forbidden;
+  const roles = authRouteData(route.data)?.roles ?? [];
+  return roles.every((role) => auth.hasRole(role)) ? true : router.parseUrl(options.forbiddenPath);
 };
 
 /** For the login page: a signed-in user goes straight to the (sanitized) returnUrl or '/'. */
 export const guestGuard: AuthGuardFn = async (_route: unknown, second: unknown) => {
   const router = inject(Router);
-  const store = inject(AuthStore);
+  const auth = inject(AuthService);
   const asked = router.parseUrl(askedUrl(router, second));
   const destination = router.parseUrl(sanitizeReturnUrl(asked.queryParams['returnUrl']));
-  if (!store.signedIn()) {
+  if (!auth.signedIn()) {
     return true;
   }
-  return (await store.ensureSession()) ? destination : true;
+  return (await auth.ensureSession()) ? destination : true;
 };
 
-/** Whether the page now shown sits behind authGuard, i.e. losing the session loses the page. */
-export function isOnGuardedPage(router: Router): boolean {
-  let node: ActivatedRouteSnapshot | null = router.routerState.snapshot.root;
-  while (node) {
-    const config = node.routeConfig;
-    const guards = [
-      ...(config?.canActivate ?? []),
-      ...(config?.canActivateChild ?? []),
-      ...(config?.canMatch ?? []),
-    ];
-    if (guards.includes(authGuard) || guards.includes(roleGuard)) {
-      return true;
-    }
-    node = node.firstChild;
-  }
-  return false;
+/**
+ * What a guarded route needs, to spread into it: `{ path: 'reports', ...guarded(), loadComponent }`.
+ *
+ * - `canMatch` keeps a user who may not see the page from downloading its chunk;
+ * - `canActivate` with `runGuardsAndResolvers: 'always'` checks expiry on every navigation,
+ *   query-only ones (paging, search) included;
+ * - the data marks the page as guarded, which the interceptor (re-login dialog), the expiry timer
+ *   and tab sync read, whatever guards the route lists.
+ */
+export function guarded(
+  data: AuthRouteData = {},
+): Required<Pick<Route, 'canMatch' | 'canActivate' | 'runGuardsAndResolvers' | 'data'>> {
+  return {
+    canMatch: [authGuard],
+    canActivate: [authGuard],
+    runGuardsAndResolvers: 'always',
+    data: { [AUTH_ROUTE_DATA]: data },
+  };
 }

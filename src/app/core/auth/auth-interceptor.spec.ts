@@ -10,9 +10,10 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
-import { SKIP_AUTH, authInterceptor, bearerErrorCode, isApiUrl } from './auth-interceptor';
-import { AUTH_LOCKS, AuthStore } from './auth-store';
-import { ALICE, FakeStorageArea, grantBody, makeToken, settle } from './testing';
+import { SKIP_AUTH } from './auth-context';
+import { authInterceptor, bearerErrorCode, isApiUrl } from './auth-interceptor';
+import { AUTH_LOCKS, AuthService } from './auth-service';
+import { ALICE, FakeStorageArea, grantBody, makeToken, settle } from './test-helpers';
 import { ACCESS_TOKEN_KEY, AUTH_STORAGE_AREA, AUTH_TAB_CHANNEL } from './token-storage';
 
 const unauthorized = (error = 'token_expired') => ({
@@ -28,7 +29,7 @@ describe('authInterceptor', () => {
   let area: FakeStorageArea;
   let http: HttpClient;
   let backend: HttpTestingController;
-  let store: AuthStore;
+  let store: AuthService;
 
   function setUp(token: string | null = makeToken()) {
     area = new FakeStorageArea();
@@ -47,7 +48,7 @@ describe('authInterceptor', () => {
     });
     http = TestBed.inject(HttpClient);
     backend = TestBed.inject(HttpTestingController);
-    store = TestBed.inject(AuthStore);
+    store = TestBed.inject(AuthService);
   }
 
   function reject401(url: string, code = 'token_expired') {

@@ -1,15 +1,12 @@
 import { HttpErrorResponse, HttpEvent, HttpInterceptorFn, HttpRequest } from '@angular/common/http';
-import { DOCUMENT, Injector, inject } from '@angular/core';
+import { DOCUMENT, inject } from '@angular/core';
 import { Router } from '@angular/router';
 import { Observable, catchError, from, switchMap, throwError } from 'rxjs';
 import { SKIP_AUTH } from './auth-context';
-import { isOnGuardedPage } from './auth-guard';
 import { AUTH_OPTIONS } from './auth-options';
-import { AuthStore } from './auth-store';
-import type { ReloginOutcome } from './relogin';
-import { ReloginState, loadRelogin } from './relogin-state';
-
-export { SKIP_AUTH } from './auth-context';
+import { AuthService } from './auth-service';
+import { Relogin } from './relogin';
+import { isOnGuardedPage } from './route-data';
 
 /** Token endpoints answer 401 for bad credentials or a dead refresh cookie: refreshing would loop. */
 const TOKEN_ENDPOINTS = ['/auth/login', '/auth/refresh', '/auth/logout'];
@@ -96,27 +93,20 @@ export const authInterceptor: HttpInterceptorFn = (req, next) => {
   if (!isApiUrl(req.url, options.apiUrls, baseUrl)) {
     return next(req);
   }
-  const store = inject(AuthStore);
-  const relogin = inject(ReloginState);
-  const injector = inject(Injector);
+  const auth = inject(AuthService);
+  const relogin = inject(Relogin);
   const router = inject(Router);
-  const userAtStart = store.user();
+  const userAtStart = auth.user();
   const send = (token: string | null) => next(withToken(req, token));
+  const sendFresh = () => from(auth.freshToken()).pipe(switchMap(send));
 
   const afterSessionEnded = (error: HttpErrorResponse): Observable<HttpEvent<unknown>> => {
     const previousUser = userAtStart ?? (relogin.open() ? relogin.previousUser() : null);
     if (!previousUser || !isOnGuardedPage(router)) {
       return throwError(() => error);
     }
-    const outcome = loadRelogin(injector).then(
-      (flow) => flow.waitForSignIn(previousUser),
-      // Its chunk could not be fetched: no dialog, the request fails as it came.
-      (): ReloginOutcome => 'abandoned',
-    );
-    return from(outcome).pipe(
-      switchMap((outcome) =>
-        outcome === 'resumed' ? send(store.token()) : throwError(() => error),
-      ),
+    return from(relogin.waitForSignIn(previousUser)).pipe(
+      switchMap((outcome) => (outcome === 'resumed' ? sendFresh() : throwError(() => error))),
     );
   };
 
@@ -126,15 +116,15 @@ export const authInterceptor: HttpInterceptorFn = (req, next) => {
       // Not about our token, or there never was a session to renew: guards handle signing in.
       return throwError(() => error);
     }
-    const current = store.token();
-    if (current && current !== sentToken && store.hasFreshToken()) {
+    const current = auth.tokenIfFresh();
+    if (current && current !== sentToken) {
       // Another request (or tab) refreshed while this one was out: just use the new token.
       return send(current);
     }
-    return from(store.refreshOutcome()).pipe(
+    return from(auth.refreshOutcome()).pipe(
       switchMap((outcome) => {
         if (outcome === 'ok') {
-          return send(store.token());
+          return sendFresh();
         }
         return outcome === 'refused' ? afterSessionEnded(error) : throwError(() => error);
       }),
@@ -145,10 +135,10 @@ export const authInterceptor: HttpInterceptorFn = (req, next) => {
     // The page keeps working while the dialog is up: its new requests wait with the others.
     return afterSessionEnded(notSentError(req, true));
   }
-  return from(store.freshToken()).pipe(
+  return from(auth.freshToken()).pipe(
     switchMap((token) => {
       if (token === null && userAtStart) {
-        return store.signedIn()
+        return auth.signedIn()
           ? throwError(() => notSentError(req, false))
           : afterSessionEnded(notSentError(req, true));
       }

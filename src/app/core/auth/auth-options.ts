@@ -1,5 +1,5 @@
 import { InjectionToken } from '@angular/core';
-import type { AuthOptions } from './auth-config';
+import type { AuthOptions } from './auth-models';
 
 export const DEFAULT_AUTH_OPTIONS: AuthOptions = {
   apiUrls: ['/api/', '/auth/me'],

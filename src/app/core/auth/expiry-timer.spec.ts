@@ -3,11 +3,11 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { Component, DOCUMENT } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
-import { authGuard } from './auth-guard';
-import { AUTH_LOCKS, AuthStore } from './auth-store';
+import { guarded } from './auth-guard';
+import { AUTH_LOCKS, AuthService } from './auth-service';
 import { ExpiryTimer } from './expiry-timer';
 import { Relogin } from './relogin';
-import { ALICE, FakeStorageArea, eventually, grantBody, makeToken } from './testing';
+import { ALICE, FakeStorageArea, eventually, grantBody, makeToken } from './test-helpers';
 import {
   ACCESS_TOKEN_KEY,
   AUTH_STORAGE_AREA,
@@ -31,7 +31,7 @@ describe('ExpiryTimer', () => {
   let area: FakeStorageArea;
   let backend: HttpTestingController;
   let router: Router;
-  let store: AuthStore;
+  let store: AuthService;
   let timer: ExpiryTimer;
   /** "Now" on the server; whole seconds, like iat and the Date header. */
   let START: number;
@@ -50,7 +50,7 @@ describe('ExpiryTimer', () => {
           { path: 'public', component: Page },
           {
             path: '',
-            canActivateChild: [authGuard],
+            ...guarded(),
             children: [{ path: 'notes', component: Page }],
           },
         ]),
@@ -63,7 +63,7 @@ describe('ExpiryTimer', () => {
     });
     backend = TestBed.inject(HttpTestingController);
     router = TestBed.inject(Router);
-    store = TestBed.inject(AuthStore);
+    store = TestBed.inject(AuthService);
     timer = TestBed.inject(ExpiryTimer);
     // Navigate with real timers; the clock is faked afterwards.
     await router.navigateByUrl(onGuardedPage ? '/notes?_page=2' : '/public');

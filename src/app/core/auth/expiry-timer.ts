@@ -1,9 +1,10 @@
 import { DOCUMENT, DestroyRef, Injectable, inject } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { Router } from '@angular/router';
-import { isOnGuardedPage } from './auth-guard';
 import { AUTH_OPTIONS } from './auth-options';
-import { AuthStore } from './auth-store';
+import { AuthService } from './auth-service';
 import { Relogin } from './relogin';
+import { isOnGuardedPage } from './route-data';
 
 /**
  * setTimeout stalls while a laptop sleeps and is throttled in background tabs, so a heartbeat
@@ -20,7 +21,7 @@ const MAX_DELAY_MS = 2 ** 31 - 1;
  */
 @Injectable({ providedIn: 'root' })
 export class ExpiryTimer {
-  private readonly store = inject(AuthStore);
+  private readonly auth = inject(AuthService);
   private readonly router = inject(Router);
   private readonly relogin = inject(Relogin);
   private readonly options = inject(AUTH_OPTIONS);
@@ -34,7 +35,7 @@ export class ExpiryTimer {
     if (!view) {
       return;
     }
-    const changes = this.store.sessionChanges.subscribe(() => this.arm());
+    this.auth.sessionChanges.pipe(takeUntilDestroyed(this.destroyRef)).subscribe(() => this.arm());
     const onVisible = () => {
       if (this.document.visibilityState === 'visible') {
         this.check();
@@ -45,7 +46,6 @@ export class ExpiryTimer {
     view.addEventListener('online', onOnline);
     const heartbeat = setInterval(() => this.check(), HEARTBEAT_MS);
     this.destroyRef.onDestroy(() => {
-      changes.unsubscribe();
       this.document.removeEventListener('visibilitychange', onVisible);
       view.removeEventListener('online', onOnline);
       clearInterval(heartbeat);
@@ -57,7 +57,7 @@ export class ExpiryTimer {
 
   /** Refreshes now if due, else (re)schedules. */
   check(): void {
-    const due = this.store.refreshDueAt();
+    const due = this.auth.refreshDueAt();
     if (due === null) {
       this.disarm();
     } else if (Date.now() >= due) {
@@ -69,7 +69,7 @@ export class ExpiryTimer {
 
   private arm(): void {
     this.disarm();
-    const due = this.store.refreshDueAt();
+    const due = this.auth.refreshDueAt();
     if (due !== null) {
       const delay = Math.min(Math.max(0, due - Date.now()), MAX_DELAY_MS);
       this.timeout = setTimeout(() => this.check(), delay);
@@ -90,7 +90,7 @@ export class ExpiryTimer {
     this.firing = true;
     this.disarm();
     try {
-      const outcome = await this.store.refreshOutcome();
+      const outcome = await this.auth.refreshOutcome();
       if (outcome === 'refused') {
         await this.toLogin();
       }

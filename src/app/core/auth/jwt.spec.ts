@@ -1,5 +1,5 @@
 import { decodeAccessToken, measureClockOffset, tokenTiming } from './jwt';
-import { ALICE, makeToken } from './testing';
+import { ALICE, makeToken } from './test-helpers';
 
 describe('decodeAccessToken', () => {
   it('reads the claims the app uses', () => {

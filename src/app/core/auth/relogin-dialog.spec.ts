@@ -9,11 +9,19 @@ import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import { authGuard } from './auth-guard';
+import { guarded } from './auth-guard';
 import { authInterceptor } from './auth-interceptor';
-import { AUTH_LOCKS, AuthStore } from './auth-store';
-import { Relogin, loadReloginDialog } from './relogin';
-import { ALICE, BOB, FakeStorageArea, grantBody, makeToken, settle, eventually } from './testing';
+import { AUTH_LOCKS, AuthService } from './auth-service';
+import { Relogin } from './relogin';
+import {
+  ALICE,
+  BOB,
+  FakeStorageArea,
+  grantBody,
+  makeToken,
+  settle,
+  eventually,
+} from './test-helpers';
 import { ACCESS_TOKEN_KEY, AUTH_STORAGE_AREA, AUTH_TAB_CHANNEL } from './token-storage';
 
 @Component({ selector: 'app-relogin-test-page', template: 'guarded page' })
@@ -28,7 +36,7 @@ describe('ReloginDialog (session ends during an API call on a guarded page)', ()
   let area: FakeStorageArea;
   let backend: HttpTestingController;
   let http: HttpClient;
-  let store: AuthStore;
+  let store: AuthService;
   let router: Router;
 
   beforeEach(async () => {
@@ -41,7 +49,7 @@ describe('ReloginDialog (session ends during an API call on a guarded page)', ()
           { path: 'forbidden', component: Page },
           {
             path: '',
-            canActivateChild: [authGuard],
+            ...guarded(),
             children: [
               { path: '', pathMatch: 'full', component: Page },
               { path: 'notes', component: Page },
@@ -57,7 +65,7 @@ describe('ReloginDialog (session ends during an API call on a guarded page)', ()
     });
     backend = TestBed.inject(HttpTestingController);
     http = TestBed.inject(HttpClient);
-    store = TestBed.inject(AuthStore);
+    store = TestBed.inject(AuthService);
     router = TestBed.inject(Router);
     const harness = await RouterTestingHarness.create();
     await harness.navigateByUrl('/notes');
@@ -105,8 +113,7 @@ describe('ReloginDialog (session ends during an API call on a guarded page)', ()
     backend
       .expectOne('/auth/refresh')
       .flush({ error: 'invalid_grant', message: 'x' }, { status: 401, statusText: 'No' });
-    // The flow and the dialog come from their own chunks: wait for the dialog, not a number of ticks.
-    await loadReloginDialog();
+    // The dialog comes from a chunk of its own: wait for it, not for a number of ticks.
     await eventually(dialogShown);
     await settle();
     return [list, save];

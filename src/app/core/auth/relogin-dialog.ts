@@ -1,52 +1,79 @@
-import { Component, ElementRef, inject, signal } from '@angular/core';
+import {
+  Component,
+  ElementRef,
+  inject,
+  input,
+  linkedSignal,
+  output,
+  signal,
+  viewChild,
+} from '@angular/core';
+import { FormField, FormRoot, form } from '@angular/forms/signals';
+import { focusFirstInvalid, shownError } from '../../shared/forms/form-errors';
 import { AuthError } from './auth-errors';
-import { Relogin } from './relogin';
+import { AuthService } from './auth-service';
+import { type SignInModel, signInSchema } from '../../shared/forms/sign-in-rules';
 
 /**
  * The modal that lets a user whose session ended sign in again without leaving the page.
- * Relogin creates it when the session ends and destroys it when the wait is over, so it has no
- * open/closed state of its own. showModal() makes the rest of the page inert, which is what keeps
- * focus inside.
+ * Relogin creates it when the session ends and destroys it when the wait is over (a new session,
+ * or Cancel), so it has no open/closed state of its own. showModal() makes the rest of the page
+ * inert, which is what keeps focus inside.
  */
 @Component({
   selector: 'app-relogin-dialog',
+  imports: [FormField, FormRoot],
   template: `
     <dialog
+      #dialog
       aria-labelledby="relogin-title"
       aria-describedby="relogin-text"
       (cancel)="onEscape($event)"
     >
-      <form (submit)="submit($event)">
+      <form [formRoot]="signInForm">
         <h2 id="relogin-title">Your session has ended</h2>
         <p id="relogin-text">Sign in again to carry on where you left off.</p>
         <label for="relogin-email">Email</label>
         <input
           #emailInput
           id="relogin-email"
-          name="email"
           type="email"
           autocomplete="username"
-          required
-          [value]="email()"
-          (input)="email.set(emailInput.value)"
+          [formField]="signInForm.email"
+          [attr.aria-invalid]="shownError(signInForm.email) !== ''"
+          [attr.aria-describedby]="shownError(signInForm.email) ? 'relogin-email-error' : null"
         />
+        @if (shownError(signInForm.email); as message) {
+          <p class="field-error" id="relogin-email-error">{{ message }}</p>
+        }
         <label for="relogin-password">Password</label>
         <input
           #passwordInput
           id="relogin-password"
-          name="password"
           type="password"
           autocomplete="current-password"
-          required
-          [value]="password()"
-          (input)="password.set(passwordInput.value)"
+          [formField]="signInForm.password"
+          [attr.aria-invalid]="shownError(signInForm.password) !== ''"
+          [attr.aria-describedby]="
+            shownError(signInForm.password) ? 'relogin-password-error' : null
+          "
         />
+        @if (shownError(signInForm.password); as message) {
+          <p class="field-error" id="relogin-password-error">{{ message }}</p>
+        }
         @if (error()) {
           <p class="error" role="alert">{{ error() }}</p>
         }
         <div class="actions">
-          <button class="button" type="submit" [disabled]="busy()">Sign in</button>
-          <button class="button secondary" type="button" (click)="cancel()" [disabled]="busy()">
+          <button class="button" type="submit" [disabled]="signInForm().submitting()">
+            Sign in
+          </button>
+          <button
+            class="button secondary"
+            type="button"
+            (click)="cancelled.emit()"
+            [disabled]="signInForm().submitting()"
+          >
             Cancel
           </button>
         </div>
@@ -83,53 +110,54 @@ import { Relogin } from './relogin';
   `,
 })
 export class ReloginDialog {
-  private readonly relogin = inject(Relogin);
-  private readonly host: HTMLElement = inject(ElementRef).nativeElement;
-  protected readonly email = signal(this.relogin.previousUser()?.email ?? '');
-  protected readonly password = signal('');
+  private readonly auth = inject(AuthService);
+  private readonly dialog = viewChild.required<ElementRef<HTMLDialogElement>>('dialog');
+  private readonly emailInput = viewChild.required<ElementRef<HTMLInputElement>>('emailInput');
+  private readonly passwordInput =
+    viewChild.required<ElementRef<HTMLInputElement>>('passwordInput');
+
+  /** Who was signed in, so only the password is left to type. */
+  readonly email = input('');
+  /** The user gave up (Cancel or Escape); Relogin signs out. */
+  readonly cancelled = output<void>();
+
+  protected readonly shownError = shownError;
   protected readonly error = signal<string | null>(null);
-  protected readonly busy = signal(false);
+  private readonly model = linkedSignal<SignInModel>(() => ({ email: this.email(), password: '' }));
+  protected readonly signInForm = form(this.model, signInSchema, {
+    submission: {
+      action: async ({ email, password }) => {
+        this.error.set(null);
+        try {
+          await this.auth.login(email().value().trim(), password().value());
+        } catch (error) {
+          this.error.set(
+            error instanceof AuthError ? error.message : 'Signing in failed. Please try again.',
+          );
+          password().value.set('');
+          this.passwordInput().nativeElement.focus();
+        }
+        return undefined;
+      },
+      onInvalid: (field) => focusFirstInvalid(field),
+    },
+  });
 
   /** Called by Relogin once the dialog is rendered. */
   showModal(): void {
-    this.host.querySelector('dialog')?.showModal();
+    this.dialog().nativeElement.showModal();
     // The email is usually known, so the cursor goes where typing starts.
-    this.host
-      .querySelector<HTMLInputElement>(this.email() ? '#relogin-password' : '#relogin-email')
-      ?.focus();
+    (this.email() ? this.passwordInput() : this.emailInput()).nativeElement.focus();
   }
 
   /** Called by Relogin before it destroys the dialog: close() gives focus back to the page. */
   close(): void {
-    this.host.querySelector('dialog')?.close();
-  }
-
-  protected async submit(event: Event): Promise<void> {
-    event.preventDefault();
-    if (this.busy()) {
-      return;
-    }
-    this.busy.set(true);
-    this.error.set(null);
-    try {
-      await this.relogin.signIn(this.email().trim(), this.password());
-    } catch (error) {
-      this.error.set(
-        error instanceof AuthError ? error.message : 'Signing in failed. Please try again.',
-      );
-    } finally {
-      this.busy.set(false);
-      this.password.set('');
-    }
-  }
-
-  protected cancel(): Promise<void> {
-    return this.relogin.cancel();
+    this.dialog().nativeElement.close();
   }
 
   /** Escape would close the native dialog behind our back: treat it as Cancel. */
   protected onEscape(event: Event): void {
     event.preventDefault();
-    void this.cancel();
+    this.cancelled.emit();
   }
 }

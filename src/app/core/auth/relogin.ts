@@ -6,70 +6,58 @@ import {
   Injectable,
   createComponent,
   inject,
+  signal,
 } from '@angular/core';
 import { NavigationEnd, Router } from '@angular/router';
 import { Subscription, filter, merge } from 'rxjs';
-import { isOnGuardedPage } from './auth-guard';
+import type { AuthUser, ReloginOutcome } from './auth-models';
 import { AUTH_OPTIONS } from './auth-options';
-import { AuthStore, AuthUser } from './auth-store';
+import { AuthService } from './auth-service';
 import type { ReloginDialog } from './relogin-dialog';
-import { ReloginState } from './relogin-state';
-
-/** resumed: the same user is back, replay; abandoned: cancelled or someone else, drop. */
-export type ReloginOutcome = 'resumed' | 'abandoned';
-
-/**
- * The dialog's code: a chunk of its own, not in the app shell (app.html), where it and what it
- * used cost 5.4 kB raw of the initial bundle (docs/development.md, "Bundle size"). Not @defer,
- * whose runtime costs more than that.
- */
-export function loadReloginDialog(): Promise<typeof ReloginDialog> {
-  return import('./relogin-dialog').then((m) => m.ReloginDialog);
-}
+import { isOnGuardedPage } from './route-data';
 
 /**
  * The re-login flow behind the dialog: requests whose session ended on a guarded page wait
  * here; the first one opens the dialog, all share its outcome, so each replays exactly once.
- * Loaded with the expiry timer and tab sync (auth-background.ts), not in the initial bundle; the
- * interceptor reaches it through loadRelogin() and reads ReloginState meanwhile.
+ * The dialog component is created on demand, from a chunk of its own, as Angular apps load
+ * dialogs; it is fetched while the browser is idle so it opens at once when needed.
  */
 @Injectable({ providedIn: 'root' })
 export class Relogin {
-  private readonly store = inject(AuthStore);
+  private readonly auth = inject(AuthService);
   private readonly router = inject(Router);
   private readonly options = inject(AUTH_OPTIONS);
   private readonly appRef = inject(ApplicationRef);
   private readonly injector = inject(EnvironmentInjector);
   private readonly document = inject(DOCUMENT);
 
-  private readonly state = inject(ReloginState);
+  private readonly isOpen = signal(false);
   private pending: Promise<ReloginOutcome> | null = null;
   private settle: ((outcome: ReloginOutcome) => void) | null = null;
   private watch: Subscription | null = null;
   private dialog: ComponentRef<ReloginDialog> | null = null;
 
-  /** Whether the dialog should be shown. */
-  readonly open = this.state.open.asReadonly();
-  /** Who was signed in, so the dialog can offer their email. */
-  readonly previousUser = this.state.previousUser.asReadonly();
+  /** Whether the dialog is up (the session ended and the page is being kept). */
+  readonly open = this.isOpen.asReadonly();
+  /** Who was signed in when the session ended, while the dialog is up. */
+  readonly previousUser = signal<AuthUser | null>(null);
 
   constructor() {
-    // Fetched while the browser is idle, so the dialog opens at once when it is needed, even if
-    // the app was redeployed since the page loaded.
+    // Fetched ahead, so the dialog opens at once even if the app was redeployed since the page loaded.
     const whenIdle = this.document.defaultView?.requestIdleCallback ?? setTimeout;
-    whenIdle(() => void loadReloginDialog());
+    whenIdle(() => void loadReloginDialog().catch(() => undefined));
   }
 
   waitForSignIn(previousUser: AuthUser): Promise<ReloginOutcome> {
     if (this.pending) {
       return this.pending;
     }
-    this.state.previousUser.set(previousUser);
-    this.state.open.set(true);
+    this.previousUser.set(previousUser);
+    this.isOpen.set(true);
     this.pending = new Promise<ReloginOutcome>((resolve) => (this.settle = resolve));
-    void this.showDialog(this.pending);
+    void this.showDialog(this.pending, previousUser);
     // Resolves on any new session, whether signed in through the dialog or in another tab.
-    const signedIn = this.store.sessionChanges.pipe(
+    const signedIn = this.auth.sessionChanges.pipe(
       filter((user): user is AuthUser => user !== null),
     );
     // Leaving the guarded page (browser back, a guard's redirect) leaves nothing to resume.
@@ -92,29 +80,29 @@ export class Relogin {
     return this.pending;
   }
 
-  /** Rejects with AuthError (wrong password, …) and leaves the dialog open for another try. */
-  async signIn(email: string, password: string): Promise<void> {
-    await this.store.login(email, password);
-  }
-
   /** Gives up: waiting requests fail once, the user signs out and lands on the login page. */
   async cancel(): Promise<void> {
     const returnUrl = this.router.url;
     this.finish('abandoned');
-    await this.store.signOut(
-      this.router.serializeUrl(
-        this.router.createUrlTree([this.options.loginPath], { queryParams: { returnUrl } }),
-      ),
-    );
+    await this.auth.signOut({ returnUrl });
   }
 
-  private async showDialog(wait: Promise<ReloginOutcome>): Promise<void> {
-    const component = await loadReloginDialog();
+  private async showDialog(wait: Promise<ReloginOutcome>, previousUser: AuthUser): Promise<void> {
+    let component: typeof ReloginDialog;
+    try {
+      component = await loadReloginDialog();
+    } catch {
+      // Its chunk could not be fetched (offline, redeployed): the waiting requests fail as they came.
+      this.finish('abandoned');
+      return;
+    }
     // Over, or the app torn down, before the code arrived.
     if (this.pending !== wait || this.appRef.destroyed) {
       return;
     }
     const dialog = createComponent(component, { environmentInjector: this.injector });
+    dialog.setInput('email', previousUser.email);
+    dialog.instance.cancelled.subscribe(() => void this.cancel());
     this.appRef.attachView(dialog.hostView);
     this.document.body.append(dialog.location.nativeElement);
     dialog.changeDetectorRef.detectChanges();
@@ -128,11 +116,16 @@ export class Relogin {
     this.dialog?.instance.close();
     this.dialog?.destroy();
     this.dialog = null;
-    this.state.open.set(false);
+    this.isOpen.set(false);
+    this.previousUser.set(null);
     this.settle?.(outcome);
     this.settle = null;
     this.pending = null;
   }
+}
+
+function loadReloginDialog(): Promise<typeof ReloginDialog> {
+  return import('./relogin-dialog').then((m) => m.ReloginDialog);
 }
 
 /**

@@ -3,12 +3,20 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { Component, EnvironmentInjector, Injector, createEnvironmentInjector } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
-import { authGuard } from './auth-guard';
+import { guarded } from './auth-guard';
 import { AuthApi } from './auth-api';
-import { AuthStore } from './auth-store';
+import { AuthService } from './auth-service';
 import { Relogin } from './relogin';
 import { TabSync } from './tab-sync';
-import { ALICE, BOB, FakeStorageArea, eventually, grantBody, makeToken, settle } from './testing';
+import {
+  ALICE,
+  BOB,
+  FakeStorageArea,
+  eventually,
+  grantBody,
+  makeToken,
+  settle,
+} from './test-helpers';
 import {
   ACCESS_TOKEN_KEY,
   AUTH_STORAGE_AREA,
@@ -32,7 +40,7 @@ class SharedArea extends FakeStorageArea {
 }
 
 interface Tab {
-  store: AuthStore;
+  store: AuthService;
   injector: Injector;
 }
 
@@ -50,7 +58,7 @@ describe('tabs (two stores sharing one storage)', () => {
           { path: 'forbidden', component: Page },
           {
             path: '',
-            canActivateChild: [authGuard],
+            ...guarded(),
             children: [
               { path: '', pathMatch: 'full', component: Page },
               { path: 'notes', component: Page },
@@ -72,13 +80,13 @@ describe('tabs (two stores sharing one storage)', () => {
   /** A tab: its own store, storage wrapper, relogin and sync, over the shared area and real locks. */
   function openTab({ syncing = true } = {}): Tab {
     const injector = createEnvironmentInjector(
-      [AuthStore, TokenStorage, TabSync, Relogin, AuthApi],
+      [AuthService, TokenStorage, TabSync, Relogin, AuthApi],
       TestBed.inject(EnvironmentInjector),
     );
     if (syncing) {
       injector.get(TabSync).start();
     }
-    return { store: injector.get(AuthStore), injector };
+    return { store: injector.get(AuthService), injector };
   }
 
   async function signIn(tab: Tab, user = ALICE) {
@@ -96,7 +104,7 @@ describe('tabs (two stores sharing one storage)', () => {
     expect(b.store.signedIn()).toBeTrue();
     expect(b.store.user()).toEqual(ALICE);
 
-    const refreshed = a.store.refresh();
+    const refreshed = a.store.refreshOutcome();
     const fresh = makeToken();
     await eventually(() => {
       const [req] = backend.match('/auth/refresh');
@@ -104,15 +112,15 @@ describe('tabs (two stores sharing one storage)', () => {
       return req !== undefined;
     });
     await refreshed;
-    expect(b.store.token()).toBe(fresh);
+    expect(b.store.tokenIfFresh()).toBe(fresh);
 
-    const out = a.store.logout();
+    const out = a.store.signOut();
     backend.expectOne('/auth/logout').flush(null, { status: 204, statusText: 'No Content' });
     await out;
     expect(b.store.signedIn()).toBeFalse();
   });
 
-  it('catches up when it starts, with a sign-in another tab made before (it starts after the first screen)', async () => {
+  it('catches up when it starts, with a sign-in another tab made before it listened', async () => {
     const a = openTab();
     const late = openTab({ syncing: false });
     expect(late.store.signedIn()).toBeFalse();
@@ -128,18 +136,18 @@ describe('tabs (two stores sharing one storage)', () => {
     area.setItem(ACCESS_TOKEN_KEY, makeToken(ALICE, Date.now() - 895_000, 900));
     const a = openTab();
     const b = openTab();
-    const both = Promise.all([a.store.refresh(), b.store.refresh()]);
+    const both = Promise.all([a.store.refreshOutcome(), b.store.refreshOutcome()]);
     const fresh = makeToken();
     await eventually(() => {
       const [req] = backend.match('/auth/refresh');
       req?.flush(grantBody(fresh));
       return req !== undefined;
     });
-    expect(await both).toEqual([true, true]);
+    expect(await both).toEqual(['ok', 'ok']);
     await settle();
     backend.expectNone('/auth/refresh');
-    expect(a.store.token()).toBe(fresh);
-    expect(b.store.token()).toBe(fresh);
+    expect(a.store.tokenIfFresh()).toBe(fresh);
+    expect(b.store.tokenIfFresh()).toBe(fresh);
   });
 
   it('a tab on a guarded page goes to /login when another tab signs out', async () => {
@@ -147,10 +155,10 @@ describe('tabs (two stores sharing one storage)', () => {
     await signIn(a);
     TestBed.inject(TabSync).start();
     await router.navigateByUrl('/notes');
-    const out = a.store.logout();
+    const out = a.store.signOut();
     backend.expectOne('/auth/logout').flush(null, { status: 204, statusText: 'No Content' });
     await out;
-    await eventually(() => TestBed.inject(AuthStore).signedIn() === false);
+    await eventually(() => TestBed.inject(AuthService).signedIn() === false);
     expect(router.url).toBe('/login');
   });
 
@@ -161,7 +169,7 @@ describe('tabs (two stores sharing one storage)', () => {
     await signIn(a);
     await eventually(() => router.url === '/notes');
     expect(router.url).toBe('/notes');
-    expect(TestBed.inject(AuthStore).user()).toEqual(ALICE);
+    expect(TestBed.inject(AuthService).user()).toEqual(ALICE);
   });
 
   it("leaves a page with the previous user's data when another user signs in elsewhere", async () => {
@@ -172,12 +180,12 @@ describe('tabs (two stores sharing one storage)', () => {
     await signIn(a, BOB);
     await eventually(() => router.url === '/');
     expect(router.url).toBe('/');
-    expect(TestBed.inject(AuthStore).user()).toEqual(BOB);
+    expect(TestBed.inject(AuthService).user()).toEqual(BOB);
   });
 
   it('leaves the page to the re-login dialog when it is open', async () => {
     // One tab only: the router is shared by every tab of this test.
-    const a = { store: TestBed.inject(AuthStore), injector: TestBed.inject(Injector) };
+    const a = { store: TestBed.inject(AuthService), injector: TestBed.inject(Injector) };
     await signIn(a);
     TestBed.inject(TabSync).start();
     await router.navigateByUrl('/notes');

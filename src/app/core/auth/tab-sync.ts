@@ -1,10 +1,11 @@
 import { DestroyRef, Injectable, inject } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { Router } from '@angular/router';
-import { isOnGuardedPage } from './auth-guard';
 import { AUTH_OPTIONS } from './auth-options';
-import { AuthStore } from './auth-store';
+import { AuthService } from './auth-service';
 import { Relogin, leaveForHome } from './relogin';
 import { sanitizeReturnUrl } from './return-url';
+import { isOnGuardedPage } from './route-data';
 import { TokenStorage } from './token-storage';
 
 /**
@@ -13,7 +14,7 @@ import { TokenStorage } from './token-storage';
  */
 @Injectable({ providedIn: 'root' })
 export class TabSync {
-  private readonly store = inject(AuthStore);
+  private readonly auth = inject(AuthService);
   private readonly storage = inject(TokenStorage);
   private readonly router = inject(Router);
   private readonly relogin = inject(Relogin);
@@ -21,15 +22,17 @@ export class TabSync {
   private readonly destroyRef = inject(DestroyRef);
 
   start(): void {
-    const subscription = this.storage.changes().subscribe(() => void this.sync());
-    this.destroyRef.onDestroy(() => subscription.unsubscribe());
-    // Started after the first screen (provideAuth): catch up with whatever another tab did meanwhile.
+    this.storage
+      .changes()
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe(() => void this.sync());
+    // Whatever another tab did before this one listened (e.g. while the app was starting).
     void this.sync();
   }
 
   private async sync(): Promise<void> {
-    const before = this.store.user();
-    const outcome = this.store.syncFromStorage();
+    const before = this.auth.user();
+    const outcome = this.auth.syncFromStorage();
     // While the dialog is up it decides where the page goes (it watches the session itself).
     if (outcome === 'unchanged' || this.relogin.open()) {
       return;
@@ -41,7 +44,7 @@ export class TabSync {
       }
       return;
     }
-    const after = this.store.user();
+    const after = this.auth.user();
     if (before && after && before.id !== after.id && onGuardedPage) {
       // Another user signed in elsewhere: this page shows the previous user's data.
       await leaveForHome(this.router, this.options.forbiddenPath);

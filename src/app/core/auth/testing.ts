@@ -1,69 +1,95 @@
-/** Test helpers shared by the auth specs: unsigned JWT-shaped tokens and token-endpoint answers. */
+import { HttpClient, HttpErrorResponse } from '@angular/common/http';
+import {
+  EnvironmentProviders,
+  Injectable,
+  InjectionToken,
+  Injector,
+  inject,
+  makeEnvironmentProviders,
+} from '@angular/core';
+import { Observable, defer, of, throwError } from 'rxjs';
+import { AuthApi, TokenGrant } from './auth-api';
+import type { AuthUser } from './auth-models';
+import { AUTH_OPTIONS, DEFAULT_AUTH_OPTIONS } from './auth-options';
+import { AUTH_LOCKS } from './auth-service';
+import { grantBody, makeToken } from './test-helpers';
+import {
+  ACCESS_TOKEN_KEY,
+  AUTH_STORAGE_AREA,
+  AUTH_TAB_CHANNEL,
+  MemoryArea,
+  SESSION_META_KEY,
+} from './token-storage';
 
-function base64url(value: unknown): string {
-  return btoa(JSON.stringify(value)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-export interface TestClaims {
-  sub?: string;
-  email?: string;
-  name?: string;
+/** What `provideAuthTesting()` accepts. */
+export interface AuthTestingOptions {
+  /** The signed-in user (fields not given come from TEST_USER); `null` for a signed-out app. */
+  user?: Partial<AuthUser> | null;
+  /** Shorthand for `user.roles`. */
   roles?: string[];
-  iat?: number;
-  exp?: number;
-  [claim: string]: unknown;
 }
 
-export const ALICE = { id: 1, email: 'alice@example.com', name: 'Alice Example', roles: ['user'] };
-export const BOB = { id: 2, email: 'bob@example.com', name: 'Bob Example', roles: ['user'] };
-export const ADMIN = {
-  id: 3,
-  email: 'admin@example.com',
-  name: 'Ada Admin',
-  roles: ['user', 'admin'],
+/** The user `provideAuthTesting()` signs in when a spec does not name one. */
+export const TEST_USER: AuthUser = {
+  id: 1,
+  email: 'test.user@example.com',
+  name: 'Test User',
+  roles: ['user'],
 };
 
-let serial = 0;
+const TESTING_USER = new InjectionToken<AuthUser>('TESTING_USER');
 
-/** A token for `user` issued at `issuedAtMs` (server clock) living `ttlSeconds`. */
-export function makeToken(
-  user = ALICE,
-  issuedAtMs = Date.now(),
-  ttlSeconds = 900,
-  extra: TestClaims = {},
-): string {
-  const iat = Math.floor(issuedAtMs / 1000);
-  const claims = {
-    sub: String(user.id),
-    email: user.email,
-    name: user.name,
-    roles: user.roles,
-    iat,
-    exp: iat + ttlSeconds,
-    jti: `test-${++serial}`,
-    ...extra,
-  };
-  return `${base64url({ alg: 'HS256', typ: 'JWT' })}.${base64url(claims)}.signature`;
+/**
+ * The real AuthService for specs of guarded pages and components, signed in as `user` (or signed
+ * out), with no HTTP and no storage behind it: the session lives in memory, sign-in accepts that
+ * user's email with any password, a refresh is refused (as by a server whose session ended), and
+ * sign-out needs no server. `me()` is still a real `GET /auth/me`: specs that show it provide
+ * `provideHttpClient()` and `provideHttpClientTesting()`.
+ *
+ * ```ts
+ * TestBed.configureTestingModule({ providers: [provideRouter([]), provideAuthTesting({ roles: ['user', 'admin'] })] });
+ * ```
+ */
+export function provideAuthTesting({ user, roles }: AuthTestingOptions = {}): EnvironmentProviders {
+  const signedIn: AuthUser | null =
+    user === null ? null : { ...TEST_USER, ...user, ...(roles ? { roles } : {}) };
+  const area = new MemoryArea();
+  if (signedIn) {
+    area.setItem(ACCESS_TOKEN_KEY, makeToken(signedIn, Date.now(), 24 * 3600));
+    area.setItem(SESSION_META_KEY, JSON.stringify({ clockOffsetMs: 0, signedInAt: Date.now() }));
+  }
+  return makeEnvironmentProviders([
+    { provide: AUTH_OPTIONS, useValue: { ...DEFAULT_AUTH_OPTIONS, storage: 'memory' } },
+    { provide: AUTH_STORAGE_AREA, useValue: area },
+    { provide: AUTH_TAB_CHANNEL, useValue: null },
+    { provide: AUTH_LOCKS, useValue: null },
+    { provide: TESTING_USER, useValue: signedIn ?? TEST_USER },
+    { provide: AuthApi, useClass: TestingAuthApi },
+  ]);
 }
 
-/** The body of a 200 from /auth/login or /auth/refresh. */
-export function grantBody(token: string, user = ALICE, expiresIn = 900) {
-  return { accessToken: token, tokenType: 'Bearer', expiresIn, user };
-}
+@Injectable()
+class TestingAuthApi implements Pick<AuthApi, 'login' | 'refresh' | 'logout' | 'me'> {
+  private readonly user = inject(TESTING_USER);
+  private readonly injector = inject(Injector);
 
-/** Lets pending promise chains and zero-delay timers run (locks, HTTP plumbing). */
-export async function settle(rounds = 5): Promise<void> {
-  for (let i = 0; i < rounds; i++) {
-    await new Promise((resolve) => setTimeout(resolve));
+  login(email: string): Observable<TokenGrant> {
+    if (email.toLowerCase() !== this.user.email.toLowerCase()) {
+      return throwError(() => new HttpErrorResponse({ status: 401, url: '/auth/login' }));
+    }
+    const token = makeToken(this.user, Date.now(), 24 * 3600);
+    return of({ ...grantBody(token, this.user), serverDate: null, receivedAt: Date.now() });
+  }
+
+  refresh(): Observable<TokenGrant> {
+    return throwError(() => new HttpErrorResponse({ status: 401, url: '/auth/refresh' }));
+  }
+
+  logout(): Observable<void> {
+    return of(undefined);
+  }
+
+  me(): Observable<AuthUser> {
+    return defer(() => this.injector.get(HttpClient).get<AuthUser>('/auth/me'));
   }
 }
-
-/** Waits for `condition`, for messages that cross a BroadcastChannel in their own time. */
-export async function eventually(condition: () => boolean, rounds = 200): Promise<void> {
-  for (let i = 0; i < rounds && !condition(); i++) {
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
-
-/** A StorageArea shared by several stores in one test, as localStorage is shared by tabs. */
-export { MemoryArea as FakeStorageArea } from './token-storage';

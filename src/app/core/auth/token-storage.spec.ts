@@ -1,7 +1,7 @@
 import { DOCUMENT } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { AUTH_OPTIONS, DEFAULT_AUTH_OPTIONS } from './auth-options';
-import { ALICE, FakeStorageArea, eventually, makeToken } from './testing';
+import { ALICE, FakeStorageArea, eventually, makeToken } from './test-helpers';
 import {
   ACCESS_TOKEN_KEY,
   AUTH_STORAGE_AREA,

@@ -1,48 +1,31 @@
-import { computed, signal, WritableSignal } from '@angular/core';
+import { ApplicationRef, Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
-import { AuthStore, AuthUser } from '../auth/auth-store';
+import { Router, provideRouter } from '@angular/router';
+import { AuthService, type AuthUser } from '../auth';
+import { provideAuthTesting } from '../auth/testing';
 import { Header } from './header';
 
-const ALICE: AuthUser = {
-  id: 1,
-  email: 'alice@example.com',
-  name: 'Alice Example',
-  roles: ['user'],
-};
-const ADA: AuthUser = {
-  id: 3,
-  email: 'admin@example.com',
-  name: 'Ada Admin',
-  roles: ['user', 'admin'],
-};
+const ALICE: Partial<AuthUser> = { id: 1, name: 'Alice Example', roles: ['user'] };
+const ADA: Partial<AuthUser> = { id: 3, name: 'Ada Admin', roles: ['user', 'admin'] };
+
+@Component({ selector: 'app-page-stub', template: '' })
+class PageStub {}
 
 describe('Header', () => {
-  let user: WritableSignal<AuthUser | null>;
-  let logout: jasmine.Spy;
-
-  async function render(): Promise<HTMLElement> {
+  async function render(user: Partial<AuthUser> | null): Promise<HTMLElement> {
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter([{ path: 'notes', component: PageStub }]),
+        provideAuthTesting({ user }),
+      ],
+    });
     const fixture = TestBed.createComponent(Header);
     await fixture.whenStable();
     return fixture.nativeElement;
   }
 
-  beforeEach(() => {
-    user = signal<AuthUser | null>(ALICE);
-    logout = jasmine.createSpy('logout').and.resolveTo();
-    TestBed.configureTestingModule({
-      providers: [
-        provideRouter([]),
-        {
-          provide: AuthStore,
-          useValue: { user, signedIn: computed(() => user() !== null), logout },
-        },
-      ],
-    });
-  });
-
   it("shows the signed-in user's name and a Sign out button inside <header>", async () => {
-    const element = await render();
+    const element = await render(ALICE);
     const header = element.querySelector('header')!;
     expect(header.textContent).toContain('Alice Example');
     const signOut = [...header.querySelectorAll('button')].find(
@@ -51,27 +34,40 @@ describe('Header', () => {
     expect(signOut).toBeDefined();
   });
 
-  it('signs out through the store', async () => {
-    const element = await render();
+  it('signs out through the auth service', async () => {
+    const element = await render(ALICE);
+    const navigate = spyOn(TestBed.inject(Router), 'navigateByUrl').and.resolveTo(true);
     element.querySelector<HTMLButtonElement>('header button')!.click();
-    expect(logout).toHaveBeenCalledTimes(1);
+    await TestBed.inject(Router).navigated;
+    expect(TestBed.inject(AuthService).signedIn()).toBeFalse();
+    expect(String(navigate.calls.mostRecent().args[0])).toBe('/login');
   });
 
   it('labels the navigation and links the admin page only for admins', async () => {
-    let element = await render();
+    const element = await render(ALICE);
     const nav = element.querySelector('nav')!;
     expect(nav.getAttribute('aria-label')).toBe('Main');
     expect(nav.querySelector('a[href="/notes"]')).not.toBeNull();
     expect(nav.querySelector('a[href="/admin"]')).toBeNull();
+  });
 
-    user.set(ADA);
-    element = await render();
+  it('links the admin page for admins', async () => {
+    const element = await render(ADA);
     expect(element.querySelector('nav a[href="/admin"]')).not.toBeNull();
   });
 
+  it('marks the link of the page shown with aria-current', async () => {
+    const element = await render(ALICE);
+    await TestBed.inject(Router).navigateByUrl('/notes');
+    await TestBed.inject(ApplicationRef).whenStable();
+    const current = [...element.querySelectorAll('nav a[aria-current="page"]')].map((a) =>
+      a.textContent?.trim(),
+    );
+    expect(current).toEqual(['Notes']);
+  });
+
   it('shows neither navigation nor Sign out when nobody is signed in', async () => {
-    user.set(null);
-    const element = await render();
+    const element = await render(null);
     expect(element.querySelector('nav')).toBeNull();
     expect(element.querySelector('button')).toBeNull();
     expect(element.querySelector('a.brand')?.textContent?.trim()).toBe('Tokengate');

@@ -1,20 +1,17 @@
-import { Component, computed, inject } from '@angular/core';
-import { AuthStore } from '../auth/auth-store';
-import { AppLink } from '../../shared/ui/app-link';
+import { Component, inject } from '@angular/core';
+import { RouterLink, RouterLinkActive } from '@angular/router';
+import { AuthService } from '../auth';
 
 @Component({
   selector: 'app-header',
-  imports: [AppLink],
+  imports: [RouterLink, RouterLinkActive],
   templateUrl: './header.html',
   styleUrl: './header.css',
 })
 export class Header {
-  private readonly auth = inject(AuthStore);
-
-  protected readonly user = this.auth.user;
-  protected readonly isAdmin = computed(() => this.user()?.roles.includes('admin') ?? false);
+  protected readonly auth = inject(AuthService);
 
   protected signOut(): Promise<void> {
-    return this.auth.logout();
+    return this.auth.signOut();
   }
 }

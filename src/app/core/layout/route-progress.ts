@@ -1,4 +1,5 @@
-import { Component, DestroyRef, inject, signal } from '@angular/core';
+import { Component, inject } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
 import {
   NavigationCancel,
   NavigationEnd,
@@ -7,14 +8,11 @@ import {
   NavigationStart,
   Router,
 } from '@angular/router';
+import { filter, map } from 'rxjs';
 
 /**
  * A thin bar at the top of the page while the router works: lazy chunks and the guards' silent refresh
  * can take a moment, and without it a click looks ignored.
- *
- * A plain signal set from the router's events rather than `toSignal()`: @angular/core/rxjs-interop
- * is a module file of its own, so keeping it out of the shell keeps it out of the initial bundle
- * (lazy pages may still use it). See "Bundle size" in docs/development.md.
  */
 @Component({
   selector: 'app-route-progress',
@@ -54,21 +52,18 @@ import {
   `,
 })
 export class RouteProgress {
-  protected readonly navigating = signal(false);
-
-  constructor() {
-    const events = inject(Router).events.subscribe((event) => {
-      if (event instanceof NavigationStart) {
-        this.navigating.set(true);
-      } else if (
-        event instanceof NavigationEnd ||
-        event instanceof NavigationCancel ||
-        event instanceof NavigationError ||
-        event instanceof NavigationSkipped
-      ) {
-        this.navigating.set(false);
-      }
-    });
-    inject(DestroyRef).onDestroy(() => events.unsubscribe());
-  }
+  protected readonly navigating = toSignal(
+    inject(Router).events.pipe(
+      filter(
+        (event) =>
+          event instanceof NavigationStart ||
+          event instanceof NavigationEnd ||
+          event instanceof NavigationCancel ||
+          event instanceof NavigationError ||
+          event instanceof NavigationSkipped,
+      ),
+      map((event) => event instanceof NavigationStart),
+    ),
+    { initialValue: false },
+  );
 }

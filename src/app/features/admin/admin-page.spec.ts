@@ -1,9 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { AuthStore } from '../../core/auth/auth-store';
-import { ADMIN } from '../../core/auth/testing';
+import { provideAuthTesting } from '../../core/auth/testing';
 import { AdminPage } from './admin-page';
 
 describe('AdminPage', () => {
@@ -14,7 +12,7 @@ describe('AdminPage', () => {
       providers: [
         provideHttpClient(),
         provideHttpClientTesting(),
-        { provide: AuthStore, useValue: { user: signal(ADMIN) } },
+        provideAuthTesting({ user: { id: 3, name: 'Ada Admin' }, roles: ['user', 'admin'] }),
       ],
     });
     http = TestBed.inject(HttpTestingController);

@@ -1,8 +1,7 @@
 import { Component, computed, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { catchError, map, of } from 'rxjs';
-import { AuthStore, type AuthUser } from '../../core/auth/auth-store';
-import { Each } from '../../shared/ui/each';
+import { AuthService, type AuthUser } from '../../core/auth';
 import { describeHttpError } from '../../shared/ui/http-error';
 import { UsersApi } from './users-api';
 
@@ -13,7 +12,6 @@ type Users =
 
 @Component({
   selector: 'app-admin-page',
-  imports: [Each],
   template: `
     <h1>Users</h1>
     <div class="alert" role="alert">{{ errorMessage() }}</div>
@@ -34,16 +32,18 @@ type Users =
           </tr>
         </thead>
         <tbody>
-          <tr *appEach="let user of users">
-            <td>
-              {{ user.name }}
-              @if (user.id === me()?.id) {
-                <span class="muted">(you)</span>
-              }
-            </td>
-            <td>{{ user.email }}</td>
-            <td>{{ user.roles.join(', ') }}</td>
-          </tr>
+          @for (user of users; track user.id) {
+            <tr>
+              <td>
+                {{ user.name }}
+                @if (user.id === me()?.id) {
+                  <span class="muted">(you)</span>
+                }
+              </td>
+              <td>{{ user.email }}</td>
+              <td>{{ user.roles.join(', ') }}</td>
+            </tr>
+          }
         </tbody>
       </table>
     }
@@ -77,7 +77,7 @@ type Users =
 })
 export class AdminPage {
   /** Marks the admin's own row: the one account whose roles they should think twice about. */
-  protected readonly me = inject(AuthStore).user;
+  protected readonly me = inject(AuthService).user;
   protected readonly loaded = toSignal(
     inject(UsersApi)
       .list()

@@ -1,7 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
-import type { AuthUser } from '../../core/auth/auth-store';
+import type { AuthUser } from '../../core/auth';
 
 /** GET /api/users: the admin-only, read-only list of accounts (never a password hash). */
 @Injectable({ providedIn: 'root' })

@@ -1,11 +1,11 @@
 import { Component, computed, inject } from '@angular/core';
-import { AuthStore } from '../../core/auth/auth-store';
+import { RouterLink } from '@angular/router';
+import { AuthService } from '../../core/auth';
 import { SessionTimes } from '../../shared/ui/session-times';
-import { AppLink } from '../../shared/ui/app-link';
 
 @Component({
   selector: 'app-dashboard-page',
-  imports: [AppLink, SessionTimes],
+  imports: [RouterLink, SessionTimes],
   template: `
     <h1>Hello, {{ name() }}</h1>
 
@@ -18,16 +18,16 @@ import { AppLink } from '../../shared/ui/app-link';
       <h2 id="features-heading">What you can do</h2>
       <ul class="features">
         <li class="card">
-          <a appLink="/notes">Notes</a>
+          <a routerLink="/notes">Notes</a>
           <p class="muted">Write, search and edit your own notes.</p>
         </li>
         <li class="card">
-          <a appLink="/profile">Profile</a>
+          <a routerLink="/profile">Profile</a>
           <p class="muted">Your account as the server sees it, and your session.</p>
         </li>
-        @if (isAdmin()) {
+        @if (auth.hasRole('admin')) {
           <li class="card">
-            <a appLink="/admin">Users</a>
+            <a routerLink="/admin">Users</a>
             <p class="muted">Everyone who can sign in (administrators only).</p>
           </li>
         }
@@ -59,7 +59,6 @@ import { AppLink } from '../../shared/ui/app-link';
   `,
 })
 export class DashboardPage {
-  protected readonly auth = inject(AuthStore);
+  protected readonly auth = inject(AuthService);
   protected readonly name = computed(() => this.auth.user()?.name ?? '');
-  protected readonly isAdmin = computed(() => this.auth.user()?.roles.includes('admin') ?? false);
 }

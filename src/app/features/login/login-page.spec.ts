@@ -2,8 +2,8 @@ import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import { AuthError } from '../../core/auth/auth-errors';
-import { AuthStore, AuthUser } from '../../core/auth/auth-store';
+import { AuthError, AuthService, type AuthUser } from '../../core/auth';
+import { provideAuthTesting } from '../../core/auth/testing';
 import { LoginPage } from './login-page';
 
 const ALICE: AuthUser = {
@@ -53,7 +53,6 @@ describe('LoginPage', () => {
   }
 
   beforeEach(() => {
-    login = jasmine.createSpy('login');
     TestBed.configureTestingModule({
       providers: [
         provideRouter([
@@ -61,9 +60,10 @@ describe('LoginPage', () => {
           { path: 'notes', component: OtherPage },
           { path: '', component: OtherPage },
         ]),
-        { provide: AuthStore, useValue: { login } },
+        provideAuthTesting({ user: null }),
       ],
     });
+    login = spyOn(TestBed.inject(AuthService), 'login');
   });
 
   it('has the Email and Password fields and the Sign in button', async () => {

@@ -53,7 +53,9 @@ describe('NoteDetailPage', () => {
     return page;
   }
 
+  /** Lets a form's submit action finish (it awaits the request) and the page render. */
   async function settle(): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve));
     await harness.fixture.whenStable();
   }
 

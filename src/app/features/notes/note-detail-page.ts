@@ -1,35 +1,52 @@
-import { formatDateTime } from '../../shared/ui/formatting';
-import { ChangeDetectorRef, Component, inject, signal } from '@angular/core';
+import { DatePipe } from '@angular/common';
+import {
+  Component,
+  ElementRef,
+  afterNextRender,
+  inject,
+  Injector,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { FormRoot, form } from '@angular/forms/signals';
 import { Title } from '@angular/platform-browser';
-import { ActivatedRoute, Router } from '@angular/router';
-import { catchError, map, of, switchMap, tap } from 'rxjs';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { catchError, firstValueFrom, map, of, switchMap, tap } from 'rxjs';
+import { focusFirstInvalid } from '../../shared/forms/form-errors';
 import { describeHttpError } from '../../shared/ui/http-error';
-import { NoteFields, NoteForm } from './note-form';
-import { Note, NotesApi } from './notes-api';
-import { AppLink } from '../../shared/ui/app-link';
+import { EMPTY_NOTE, NoteFields, noteDraft, noteSchema } from './note-form';
+import { Note, NoteDraft, NotesApi } from './notes-api';
 
 const NOT_FOUND = "This note doesn't exist, or it has been deleted.";
 
 @Component({
   selector: 'app-note-detail-page',
-  imports: [AppLink, NoteFields],
+  imports: [DatePipe, FormRoot, NoteFields, RouterLink],
   templateUrl: './note-detail-page.html',
   styleUrl: './note-detail-page.css',
 })
 export class NoteDetailPage {
-  protected readonly dateTime = formatDateTime;
   private readonly api = inject(NotesApi);
   private readonly router = inject(Router);
   private readonly title = inject(Title);
-  private readonly changeDetector = inject(ChangeDetectorRef);
+  private readonly injector = inject(Injector);
+  private readonly deleteButton = viewChild<ElementRef<HTMLButtonElement>>('deleteButton');
+  private readonly cancelDeleteButton =
+    viewChild<ElementRef<HTMLButtonElement>>('cancelDeleteButton');
 
   protected readonly note = signal<Note | null>(null);
   protected readonly loading = signal(true);
   protected readonly loadError = signal('');
 
-  protected readonly form = new NoteForm();
-  protected readonly saving = signal(false);
+  private readonly draft = signal<NoteDraft>(EMPTY_NOTE);
+  protected readonly editForm = form(this.draft, noteSchema, {
+    submission: {
+      // The form shows the server's answer only once it accepted the change; on an error what was typed stays.
+      action: (note) => this.save(noteDraft(note)),
+      onInvalid: (note) => focusFirstInvalid(note),
+    },
+  });
   protected readonly saveError = signal('');
   protected readonly notice = signal('');
 
@@ -65,52 +82,16 @@ export class NoteDetailPage {
       });
   }
 
-  protected save(event: Event): void {
-    event.preventDefault();
-    const note = this.note();
-    this.form.submitted.set(true);
-    if (!note || this.saving()) {
-      return;
-    }
-    if (!this.form.valid()) {
-      const firstInvalid = this.form.titleError() ? 'title' : 'body';
-      document.getElementById(`note-${firstInvalid}`)?.focus();
-      return;
-    }
-    this.saving.set(true);
-    this.saveError.set('');
-    this.notice.set('');
-    // The form shows the server's answer only once it accepted the change; on an error what was typed stays.
-    this.api.update(note.id, this.form.draft()).subscribe({
-      next: (saved) => {
-        this.saving.set(false);
-        this.show(saved);
-        this.notice.set('Saved.');
-      },
-      error: (error: unknown) => {
-        this.saving.set(false);
-        this.saveError.set(describeHttpError(error, { notFound: NOT_FOUND }));
-      },
-    });
-  }
-
   protected askToDelete(): void {
     this.deleteError.set('');
     this.confirming.set(true);
     // Focus the safe choice, so a stray Enter does not delete.
-    this.focusAfterRender('note-delete-cancel');
+    this.focusAfterRender(this.cancelDeleteButton);
   }
 
   protected cancelDelete(): void {
     this.confirming.set(false);
-    this.focusAfterRender('note-delete');
-  }
-
-  // Renders now and looks the button up by id: afterNextRender and viewChild would put 2.5 kB and
-  // 7 kB raw into the initial bundle (docs/development.md, "Bundle size").
-  private focusAfterRender(id: string): void {
-    this.changeDetector.detectChanges();
-    document.getElementById(id)?.focus();
+    this.focusAfterRender(this.deleteButton);
   }
 
   protected confirmDelete(): void {
@@ -131,10 +112,30 @@ export class NoteDetailPage {
     });
   }
 
+  private focusAfterRender(button: () => ElementRef<HTMLButtonElement> | undefined): void {
+    afterNextRender(() => button()?.nativeElement.focus(), { injector: this.injector });
+  }
+
+  private async save(draft: NoteDraft): Promise<undefined> {
+    const note = this.note();
+    if (!note) {
+      return undefined;
+    }
+    this.saveError.set('');
+    this.notice.set('');
+    try {
+      this.show(await firstValueFrom(this.api.update(note.id, draft)));
+      this.notice.set('Saved.');
+    } catch (error) {
+      this.saveError.set(describeHttpError(error, { notFound: NOT_FOUND }));
+    }
+    return undefined;
+  }
+
   private show(note: Note | null): void {
     this.note.set(note);
     if (note) {
-      this.form.reset(note);
+      this.editForm().reset({ title: note.title, body: note.body });
       this.title.setTitle(`${note.title} · Tokengate`);
     }
   }

@@ -1,41 +1,41 @@
-import { NoteForm } from './note-form';
+import { Injector, signal } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { form } from '@angular/forms/signals';
+import type { NoteDraft } from './notes-api';
+import { EMPTY_NOTE, noteDraft, noteSchema } from './note-form';
 
-describe('NoteForm', () => {
+describe('note form rules', () => {
+  function noteForm(draft: NoteDraft = EMPTY_NOTE) {
+    return form(signal(draft), noteSchema, { injector: TestBed.inject(Injector) });
+  }
+
   it('accepts a title of 1-200 characters and a body of up to 10,000', () => {
-    const form = new NoteForm({ title: 'x'.repeat(200), body: 'y'.repeat(10_000) });
-    expect(form.valid()).toBeTrue();
-    expect(form.titleError()).toBe('');
-    expect(form.bodyError()).toBe('');
+    const note = noteForm({ title: 'x'.repeat(200), body: 'y'.repeat(10_000) });
+    expect(note().valid()).toBeTrue();
 
-    form.title.set('x'.repeat(201));
-    form.body.set('y'.repeat(10_001));
-    expect(form.valid()).toBeFalse();
-    expect(form.titleError()).toContain('200 characters or fewer');
-    expect(form.bodyError()).toContain('10,000 characters or fewer');
+    note.title().value.set('x'.repeat(201));
+    note.body().value.set('y'.repeat(10_001));
+    expect(note().valid()).toBeFalse();
+    expect(note.title().errors()[0].message).toContain('200 characters or fewer');
+    expect(note.body().errors()[0].message).toContain('10,000 characters or fewer');
   });
 
-  it('asks for a title only once the field was left or the form submitted', () => {
-    const form = new NoteForm();
-    expect(form.valid()).toBeFalse();
-    expect(form.titleError()).toBe('');
-    form.titleTouched.set(true);
-    expect(form.titleError()).toBe('Enter a title.');
-
-    form.reset();
-    form.title.set('   ');
-    form.submitted.set(true);
-    expect(form.titleError()).toBe('Enter a title.');
+  it('counts characters as the API does: an emoji is one', () => {
+    const note = noteForm({ title: '🙂'.repeat(200), body: '' });
+    expect(note().valid()).toBeTrue();
   });
 
-  it('sends the title trimmed and the body as typed, and resets to a new draft', () => {
-    const form = new NoteForm();
-    form.title.set('  Groceries ');
-    form.body.set('  Milk\n');
-    expect(form.draft()).toEqual({ title: 'Groceries', body: '  Milk\n' });
+  it('asks for a title that is more than spaces or invisible characters', () => {
+    for (const title of ['', '   ', '\u200b\u200d', '\u0007\t']) {
+      const note = noteForm({ title, body: '' });
+      expect(note.title().errors()[0]?.message)
+        .withContext(JSON.stringify(title))
+        .toBe('Enter a title.');
+    }
+  });
 
-    form.submitted.set(true);
-    form.reset({ title: 'Saved', body: 'Body' });
-    expect(form.draft()).toEqual({ title: 'Saved', body: 'Body' });
-    expect(form.submitted()).toBeFalse();
+  it('sends the title trimmed and the body as typed', () => {
+    const note = noteForm({ title: '  Groceries ', body: '  Milk\n' });
+    expect(noteDraft(note)).toEqual({ title: 'Groceries', body: '  Milk\n' });
   });
 });

@@ -27,10 +27,6 @@ export interface NotesPageResult {
   total: number;
 }
 
-// The API's limits (CONTRACT §6); the forms check the same so people hear about it before a round trip.
-export const TITLE_MAX_LENGTH = 200;
-export const BODY_MAX_LENGTH = 10_000;
-
 @Injectable({ providedIn: 'root' })
 export class NotesApi {
   private readonly http = inject(HttpClient);

@@ -1,13 +1,22 @@
-import { formatDateTime } from '../../shared/ui/formatting';
+import { DatePipe } from '@angular/common';
 import { Component, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
-import { ActivatedRoute, ParamMap, Router } from '@angular/router';
-import { BehaviorSubject, catchError, combineLatest, map, of, switchMap, tap } from 'rxjs';
+import { FormField, FormRoot, form } from '@angular/forms/signals';
+import { ActivatedRoute, ParamMap, Router, RouterLink } from '@angular/router';
+import {
+  BehaviorSubject,
+  catchError,
+  combineLatest,
+  firstValueFrom,
+  map,
+  of,
+  switchMap,
+  tap,
+} from 'rxjs';
+import { focusFirstInvalid } from '../../shared/forms/form-errors';
 import { describeHttpError } from '../../shared/ui/http-error';
-import { NoteFields, NoteForm } from './note-form';
-import { Note, NotesApi, NotesQuery } from './notes-api';
-import { AppLink } from '../../shared/ui/app-link';
-import { Each } from '../../shared/ui/each';
+import { EMPTY_NOTE, NoteFields, noteDraft, noteSchema } from './note-form';
+import { Note, NoteDraft, NotesApi, NotesQuery } from './notes-api';
 
 const PAGE_SIZE = 10;
 
@@ -22,12 +31,11 @@ function queryFrom(params: ParamMap): NotesQuery {
 
 @Component({
   selector: 'app-notes-page',
-  imports: [AppLink, Each, NoteFields],
+  imports: [DatePipe, FormField, FormRoot, NoteFields, RouterLink],
   templateUrl: './notes-page.html',
   styleUrl: './notes-page.css',
 })
 export class NotesPage {
-  protected readonly dateTime = formatDateTime;
   private readonly api = inject(NotesApi);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
@@ -50,10 +58,20 @@ export class NotesPage {
     return q ? `${count} matching “${q}”` : count;
   });
 
-  protected readonly search = signal(this.query().q);
+  private readonly search = signal({ q: this.query().q });
+  protected readonly searchForm = form(this.search, {
+    submission: { action: async ({ q }) => this.runSearch(q().value().trim()) },
+  });
 
-  protected readonly form = new NoteForm();
-  protected readonly creating = signal(false);
+  private readonly draft = signal<NoteDraft>(EMPTY_NOTE);
+  protected readonly newNote = form(this.draft, noteSchema, {
+    submission: {
+      // Not optimistic on purpose: the note joins the list only once the server has accepted it. On an
+      // error the form keeps what was typed (also while a re-login dialog is open).
+      action: (note) => this.create(noteDraft(note)),
+      onInvalid: (note) => focusFirstInvalid(note),
+    },
+  });
   protected readonly createError = signal('');
   /** Set by the detail page after a delete, through the navigation's state. */
   protected readonly notice = signal<string>(
@@ -65,7 +83,7 @@ export class NotesPage {
       .pipe(
         tap(([query]) => {
           this.loading.set(true);
-          this.search.set(query.q);
+          this.search.set({ q: query.q });
         }),
         switchMap(([query]) =>
           this.api.list(query).pipe(
@@ -86,7 +104,12 @@ export class NotesPage {
         const lastPage = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
         // A bookmarked or stale page number past the end (after deletes) goes to the last real page.
         if (query.page > lastPage) {
-          this.goToPage(lastPage, true);
+          void this.router.navigate([], {
+            relativeTo: this.route,
+            queryParams: { page: lastPage > 1 ? lastPage : null },
+            queryParamsHandling: 'merge',
+            replaceUrl: true,
+          });
           return;
         }
         this.notes.set(result.notes);
@@ -94,19 +117,17 @@ export class NotesPage {
       });
   }
 
-  protected goToPage(page: number, replaceUrl = false): void {
-    void this.router.navigate([], {
-      relativeTo: this.route,
-      queryParams: { page: page > 1 ? page : null },
-      queryParamsHandling: 'merge',
-      replaceUrl,
-    });
+  /** The query parameters of another page of the same list (page 1 has none). */
+  protected pageParams(page: number): { page: number | null } {
+    return { page: page > 1 ? page : null };
   }
 
-  protected runSearch(event?: Event): void {
-    // Otherwise the browser would submit the form as a full page load.
-    event?.preventDefault();
-    const q = this.search().trim();
+  protected clearSearch(): void {
+    this.runSearch('');
+  }
+
+  private runSearch(q: string): void {
+    this.search.set({ q });
     if (q === this.query().q) {
       this.reload$.next();
       return;
@@ -117,39 +138,18 @@ export class NotesPage {
     });
   }
 
-  protected clearSearch(): void {
-    this.search.set('');
-    this.runSearch();
-  }
-
-  protected create(event: Event): void {
-    event.preventDefault();
-    this.form.submitted.set(true);
-    if (this.creating()) {
-      return;
-    }
-    if (!this.form.valid()) {
-      const firstInvalid = this.form.titleError() ? 'title' : 'body';
-      document.getElementById(`new-note-${firstInvalid}`)?.focus();
-      return;
-    }
-    this.creating.set(true);
+  private async create(draft: NoteDraft): Promise<undefined> {
     this.createError.set('');
     this.notice.set('');
-    // Not optimistic on purpose: the note joins the list only once the server has accepted it. On an
-    // error the form keeps what was typed (also while a re-login dialog is open).
-    this.api.create(this.form.draft()).subscribe({
-      next: (note) => {
-        this.creating.set(false);
-        this.form.reset();
-        this.notice.set(`Added “${note.title}”.`);
-        this.showNewest();
-      },
-      error: (error: unknown) => {
-        this.creating.set(false);
-        this.createError.set(describeHttpError(error));
-      },
-    });
+    try {
+      const note = await firstValueFrom(this.api.create(draft));
+      this.newNote().reset(EMPTY_NOTE);
+      this.notice.set(`Added “${note.title}”.`);
+      this.showNewest();
+    } catch (error) {
+      this.createError.set(describeHttpError(error));
+    }
+    return undefined;
   }
 
   /** The list is newest first: page 1 without a search is where a new note shows up. */

@@ -1,9 +1,8 @@
-import { HttpErrorResponse } from '@angular/common/http';
-import { signal } from '@angular/core';
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { Observable, of, Subject, throwError } from 'rxjs';
-import { AuthApi } from '../../core/auth/auth-api';
-import { AuthStore, AuthUser } from '../../core/auth/auth-store';
+import type { AuthUser } from '../../core/auth';
+import { provideAuthTesting } from '../../core/auth/testing';
 import { ProfilePage } from './profile-page';
 
 const ADA: AuthUser = {
@@ -14,26 +13,32 @@ const ADA: AuthUser = {
 };
 
 describe('ProfilePage', () => {
-  async function render(me: Observable<AuthUser>) {
+  let http: HttpTestingController;
+
+  async function render() {
     TestBed.configureTestingModule({
       providers: [
-        { provide: AuthApi, useValue: { me: () => me } },
-        {
-          provide: AuthStore,
-          useValue: {
-            signedInAt: signal(new Date('2026-05-01T10:00:00Z')),
-            expiresAt: signal(new Date(Date.now() + 300_000)),
-          },
-        },
+        provideAuthTesting({ user: ADA }),
+        provideHttpClient(),
+        provideHttpClientTesting(),
       ],
     });
+    http = TestBed.inject(HttpTestingController);
     const fixture = TestBed.createComponent(ProfilePage);
     await fixture.whenStable();
     return fixture;
   }
 
+  async function answer(fixture: Awaited<ReturnType<typeof render>>, body: object, status = 200) {
+    http.expectOne('/auth/me').flush(body, { status, statusText: status === 200 ? 'OK' : 'Error' });
+    await fixture.whenStable();
+    return fixture.nativeElement as HTMLElement;
+  }
+
+  afterEach(() => http.verify());
+
   it('shows the user the server returns from /auth/me, with the roles', async () => {
-    const page: HTMLElement = (await render(of(ADA))).nativeElement;
+    const page = await answer(await render(), ADA);
     const text = page.textContent ?? '';
     expect(page.querySelectorAll('h1').length).toBe(1);
     expect(text).toContain('Ada Admin');
@@ -43,26 +48,25 @@ describe('ProfilePage', () => {
   });
 
   it('shows the session times', async () => {
-    const page: HTMLElement = (await render(of(ADA))).nativeElement;
-    expect(page.querySelector('time')?.getAttribute('datetime')).toBe('2026-05-01T10:00:00.000Z');
-    expect(page.querySelector('.time-left')?.textContent).toContain('minutes');
+    const page = await answer(await render(), ADA);
+    expect(page.querySelector('time')?.getAttribute('datetime')).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(page.querySelector('.time-left')?.textContent).toContain('hours');
   });
 
   it('says it is loading until the server answers', async () => {
-    const me = new Subject<AuthUser>();
-    const fixture = await render(me);
+    const fixture = await render();
     const page: HTMLElement = fixture.nativeElement;
     expect(page.textContent).toContain('Loading your profile');
-    me.next(ADA);
-    await fixture.whenStable();
+    await answer(fixture, ADA);
     expect(page.textContent).not.toContain('Loading your profile');
     expect(page.textContent).toContain('Ada Admin');
   });
 
   it('explains a failure in words', async () => {
-    const page: HTMLElement = (
-      await render(throwError(() => new HttpErrorResponse({ status: 0, url: '/auth/me' })))
-    ).nativeElement;
+    const fixture = await render();
+    http.expectOne('/auth/me').error(new ProgressEvent('error'));
+    await fixture.whenStable();
+    const page: HTMLElement = fixture.nativeElement;
     expect(page.querySelector('[role="alert"]')?.textContent).toContain("can't be reached");
   });
 });

@@ -1,9 +1,7 @@
 import { Component, computed, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { catchError, map, of } from 'rxjs';
-import { AuthApi } from '../../core/auth/auth-api';
-import { AuthStore, AuthUser } from '../../core/auth/auth-store';
-import { Each } from '../../shared/ui/each';
+import { AuthService, type AuthUser } from '../../core/auth';
 import { describeHttpError } from '../../shared/ui/http-error';
 import { SessionTimes } from '../../shared/ui/session-times';
 
@@ -12,7 +10,7 @@ type Profile =
 
 @Component({
   selector: 'app-profile-page',
-  imports: [Each, SessionTimes],
+  imports: [SessionTimes],
   template: `
     <h1>Your profile</h1>
 
@@ -48,7 +46,9 @@ type Profile =
                 <dt>Roles</dt>
                 <dd>
                   <ul class="roles">
-                    <li *appEach="let role of user.roles">{{ role }}</li>
+                    @for (role of user.roles; track role) {
+                      <li>{{ role }}</li>
+                    }
                   </ul>
                 </dd>
               </div>
@@ -84,18 +84,16 @@ type Profile =
   `,
 })
 export class ProfilePage {
-  protected readonly auth = inject(AuthStore);
+  protected readonly auth = inject(AuthService);
 
   // Asks the server rather than trusting the token's claims: this is what the API knows about you.
   protected readonly profile = toSignal(
-    inject(AuthApi)
-      .me()
-      .pipe(
-        map((user): Profile => ({ state: 'ready', user })),
-        catchError((error: unknown) =>
-          of<Profile>({ state: 'error', message: describeHttpError(error) }),
-        ),
+    this.auth.me().pipe(
+      map((user): Profile => ({ state: 'ready', user })),
+      catchError((error: unknown) =>
+        of<Profile>({ state: 'error', message: describeHttpError(error) }),
       ),
+    ),
     { initialValue: { state: 'loading' } as Profile },
   );
   protected readonly user = computed(() => {

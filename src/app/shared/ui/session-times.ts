@@ -1,17 +1,18 @@
+import { DatePipe } from '@angular/common';
 import { Component, computed, DestroyRef, inject, input, signal } from '@angular/core';
-import { formatWait } from '../../core/auth/auth-errors';
-import { formatDateTime } from './formatting';
+import { formatWait } from '../../core/auth';
 
 /** The session's times, with the time left counting down every second. */
 @Component({
   selector: 'app-session-times',
+  imports: [DatePipe],
   template: `
     <dl class="details">
       <div>
         <dt>Signed in at</dt>
         <dd>
           @if (signedInAt(); as at) {
-            <time [attr.datetime]="at.toISOString()">{{ dateTime(at) }}</time>
+            <time [attr.datetime]="at.toISOString()">{{ at | date: 'medium' }}</time>
           } @else {
             Unknown
           }
@@ -21,7 +22,7 @@ import { formatDateTime } from './formatting';
         <dt>Token expires at</dt>
         <dd>
           @if (expiresAt(); as at) {
-            <time [attr.datetime]="at.toISOString()">{{ dateTime(at) }}</time>
+            <time [attr.datetime]="at.toISOString()">{{ at | date: 'medium' }}</time>
           } @else {
             Unknown
           }
@@ -35,7 +36,6 @@ import { formatDateTime } from './formatting';
   `,
 })
 export class SessionTimes {
-  protected readonly dateTime = formatDateTime;
   readonly signedInAt = input<Date | null>(null);
   readonly expiresAt = input<Date | null>(null);
 

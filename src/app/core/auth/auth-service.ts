@@ -1,17 +1,11 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { DOCUMENT, Injectable, InjectionToken, computed, inject, signal } from '@angular/core';
+import { toObservable } from '@angular/core/rxjs-interop';
 import { Router } from '@angular/router';
-import {
-  Observable,
-  Subject,
-  defer,
-  distinctUntilChanged,
-  firstValueFrom,
-  map,
-  startWith,
-} from 'rxjs';
+import { Observable, Subject, firstValueFrom } from 'rxjs';
 import { AuthApi, TokenGrant } from './auth-api';
 import { toAuthError } from './auth-errors';
+import type { AuthUser, RefreshOutcome } from './auth-models';
 import { AUTH_OPTIONS } from './auth-options';
 import {
   AccessClaims,
@@ -21,16 +15,6 @@ import {
   tokenTiming,
 } from './jwt';
 import { StoredSession, TokenStorage } from './token-storage';
-
-export interface AuthUser {
-  id: number;
-  email: string;
-  name: string;
-  roles: string[];
-}
-
-/** ok: new token; refused: the server ended the session; failed: no answer, session kept. */
-export type RefreshOutcome = 'ok' | 'refused' | 'failed';
 
 /** The Web Locks API, or null where it is missing (older browsers, SSR). */
 export const AUTH_LOCKS = new InjectionToken<LockManager | null>('AUTH_LOCKS', {
@@ -49,11 +33,15 @@ interface Session {
 }
 
 /**
- * The one owner of the access token and the signed-in state (the contract's AuthService).
+ * Holds the access token and the signed-in flag (a signal, and `signedIn$` for the RxJS side).
  * Guards, the interceptor, the timer, tab sync and pages read it; only it writes storage.
+ *
+ * For pages: `user`, `signedIn`, `signedIn$`, `signedInAt`, `expiresAt`, `hasRole()`, `login()`,
+ * `signOut()`, `me()`, and `freshToken()`, the one way to get a token that is safe to send. The
+ * members below "The auth core's own parts" serve the guard, interceptor, timer and tab sync.
  */
 @Injectable({ providedIn: 'root' })
-export class AuthStore {
+export class AuthService {
   private readonly api = inject(AuthApi);
   private readonly storage = inject(TokenStorage);
   private readonly options = inject(AUTH_OPTIONS);
@@ -68,17 +56,8 @@ export class AuthStore {
 
   readonly user = computed(() => this.session()?.user ?? null);
   readonly signedIn = computed(() => this.session() !== null);
-  /**
-   * The flag for the RxJS side: the current value, then each change, synchronously. Built from
-   * sessionChanges rather than toObservable(), whose effect() machinery costs 3 kB raw of the
-   * initial bundle (docs/development.md, "Bundle size"); every session.set() is announced there.
-   */
-  readonly signedIn$: Observable<boolean> = defer(() =>
-    this.changes.pipe(
-      map((user) => user !== null),
-      startWith(this.signedIn()),
-    ),
-  ).pipe(distinctUntilChanged());
+  /** The signed-in flag for the RxJS side (emits the current value, then each change). */
+  readonly signedIn$: Observable<boolean> = toObservable(this.signedIn);
   readonly signedInAt = computed(() => {
     const at = this.session()?.signedInAt;
     return at == null ? null : new Date(at);
@@ -87,24 +66,9 @@ export class AuthStore {
     const session = this.session();
     return session ? new Date(session.timing.expiresAt) : null;
   });
-  /** Client time at which the expiry timer should refresh, null when signed out. */
-  readonly refreshDueAt = computed(() => this.session()?.timing.refreshAt ?? null);
-  /** Emits the new user (or null) every time the session is replaced or ends, synchronously. */
-  readonly sessionChanges: Observable<AuthUser | null> = this.changes.asObservable();
 
   hasRole(role: string): boolean {
     return this.user()?.roles.includes(role) ?? false;
-  }
-
-  /** The current token as stored, or null; use freshToken() before sending it anywhere. */
-  token(): string | null {
-    return this.session()?.token ?? null;
-  }
-
-  /** True while the token exists and is not within the leeway of its expiry (client clock). */
-  hasFreshToken(now = Date.now()): boolean {
-    const session = this.session();
-    return session !== null && now < session.timing.staleAt;
   }
 
   async login(email: string, password: string): Promise<AuthUser> {
@@ -122,37 +86,61 @@ export class AuthStore {
     return session.user;
   }
 
-  /** Signs out here at once (works offline), revokes the refresh token on the server, goes to login. */
-  async logout(): Promise<void> {
-    await this.signOut(this.options.loginPath);
-  }
-
-  /** logout() with a chosen destination, e.g. the login page with a returnUrl. */
-  async signOut(destination: string): Promise<void> {
+  /**
+   * Signs out here at once (works offline), revokes the refresh token on the server and goes to
+   * the login page, with `returnUrl` when given (to come back after signing in again).
+   */
+  async signOut({ returnUrl }: { returnUrl?: string } = {}): Promise<void> {
     this.end(true);
     this.storage.markSignedOut();
+    const destination = this.router.createUrlTree([this.options.loginPath], {
+      queryParams: returnUrl === undefined ? {} : { returnUrl },
+    });
     await Promise.all([this.revoke(), this.router.navigateByUrl(destination)]);
   }
 
-  /** A new access token via the refresh cookie. One request at a time, shared by every caller. */
-  async refresh(): Promise<boolean> {
-    return (await this.refreshOutcome()) === 'ok';
-  }
-
-  refreshOutcome(): Promise<RefreshOutcome> {
-    this.inflight ??= this.refreshAcrossTabs().finally(() => (this.inflight = null));
-    return this.inflight;
-  }
-
-  /** A token that is safe to send right now, refreshing first if it is (about to be) expired. */
+  /**
+   * A token that is safe to send right now, refreshing first (once, shared with every other
+   * caller) if it is expired or about to be; null when there is no session or it could not be
+   * renewed.
+   */
   async freshToken(): Promise<string | null> {
     if (this.hasFreshToken()) {
-      return this.token();
+      return this.currentToken();
     }
     if (!this.session()) {
       return null;
     }
-    return (await this.refresh()) ? this.token() : null;
+    return (await this.refreshOutcome()) === 'ok' ? this.currentToken() : null;
+  }
+
+  /** The user as the server knows them now (`GET /auth/me`), rather than as the token says. */
+  me(): Observable<AuthUser> {
+    return this.api.me();
+  }
+
+  // The auth core's own parts: the guard, interceptor, expiry timer and tab sync use these.
+
+  /** Client time at which the expiry timer should refresh, null when signed out. */
+  readonly refreshDueAt = computed(() => this.session()?.timing.refreshAt ?? null);
+  /** Emits the new user (or null) every time the session is replaced or ends, synchronously. */
+  readonly sessionChanges: Observable<AuthUser | null> = this.changes.asObservable();
+
+  /** True while the token exists and is not within the leeway of its expiry (client clock). */
+  hasFreshToken(now = Date.now()): boolean {
+    const session = this.session();
+    return session !== null && now < session.timing.staleAt;
+  }
+
+  /** The token when it is safe to send now, without refreshing: null when stale or signed out. */
+  tokenIfFresh(): string | null {
+    return this.hasFreshToken() ? this.currentToken() : null;
+  }
+
+  /** A new access token via the refresh cookie. One request at a time, shared by every caller. */
+  refreshOutcome(): Promise<RefreshOutcome> {
+    this.inflight ??= this.refreshAcrossTabs().finally(() => (this.inflight = null));
+    return this.inflight;
   }
 
   /** For guards: signed in with a usable token, after one silent refresh if needed. */
@@ -166,7 +154,7 @@ export class AuthStore {
       await this.revoke();
       return false;
     }
-    return this.refresh();
+    return (await this.refreshOutcome()) === 'ok';
   }
 
   /**
@@ -202,13 +190,17 @@ export class AuthStore {
     }
   }
 
+  private currentToken(): string | null {
+    return this.session()?.token ?? null;
+  }
+
   /** Best effort: signing out must work offline, so a failed revocation is not an error. */
   private revoke(): Promise<unknown> {
     return firstValueFrom(this.api.logout()).catch(() => undefined);
   }
 
   private async refreshAcrossTabs(): Promise<RefreshOutcome> {
-    const before = this.token();
+    const before = this.currentToken();
     const epoch = this.epoch;
     const work = () => this.refreshUnlessAnotherTabDid(before, epoch);
     // Each refresh token works once: two tabs spending the same one would revoke the login.

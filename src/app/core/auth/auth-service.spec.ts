@@ -3,8 +3,8 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { AuthError } from './auth-errors';
-import { AUTH_LOCKS, AuthStore } from './auth-store';
-import { ALICE, ADMIN, FakeStorageArea, grantBody, makeToken } from './testing';
+import { AUTH_LOCKS, AuthService } from './auth-service';
+import { ALICE, ADMIN, FakeStorageArea, grantBody, makeToken } from './test-helpers';
 import {
   ACCESS_TOKEN_KEY,
   AUTH_STORAGE_AREA,
@@ -13,12 +13,12 @@ import {
   SIGNED_OUT_KEY,
 } from './token-storage';
 
-describe('AuthStore', () => {
+describe('AuthService', () => {
   let area: FakeStorageArea;
   let http: HttpTestingController;
   let navigate: jasmine.Spy;
 
-  function create(): AuthStore {
+  function create(): AuthService {
     TestBed.configureTestingModule({
       providers: [
         provideRouter([]),
@@ -31,7 +31,7 @@ describe('AuthStore', () => {
     });
     http = TestBed.inject(HttpTestingController);
     navigate = spyOn(TestBed.inject(Router), 'navigateByUrl').and.resolveTo(true);
-    return TestBed.inject(AuthStore);
+    return TestBed.inject(AuthService);
   }
 
   function store(token: string, clockOffsetMs = 0, signedInAt: number | null = 1000) {
@@ -98,7 +98,7 @@ describe('AuthStore', () => {
       await expectAsync(done).toBeResolvedTo(ALICE);
 
       expect(auth.signedIn()).toBeTrue();
-      expect(auth.token()).toBe(token);
+      expect(auth.tokenIfFresh()).toBe(token);
       expect(area.getItem(ACCESS_TOKEN_KEY)).toBe(token);
       // The client clock is 2 h ahead of the server: the token still has ~15 minutes here.
       const left = (auth.expiresAt()?.getTime() ?? 0) - Date.now();
@@ -159,20 +159,23 @@ describe('AuthStore', () => {
       store(makeToken(ALICE, Date.now() - 890_000, 900), 0, 42);
       const auth = create();
       expect(auth.hasFreshToken()).toBeFalse();
-      const calls = [auth.refresh(), auth.refresh(), auth.freshToken(), auth.ensureSession()];
+      const calls = [auth.refreshOutcome(), auth.refreshOutcome()];
+      const others = [auth.freshToken(), auth.ensureSession()] as const;
       const fresh = makeToken(ALICE);
       http.expectOne('/auth/refresh').flush(grantBody(fresh));
-      const [a, b, token, ensured] = await Promise.all(calls);
-      expect([a, b, ensured]).toEqual([true, true, true]);
+      const [a, b] = await Promise.all(calls);
+      const [token, ensured] = await Promise.all(others);
+      expect([a, b]).toEqual(['ok', 'ok']);
+      expect(ensured).toBeTrue();
       expect(token).toBe(fresh);
-      expect(auth.token()).toBe(fresh);
+      expect(auth.tokenIfFresh()).toBe(fresh);
       expect(area.getItem(ACCESS_TOKEN_KEY)).toBe(fresh);
       // A refresh continues the session: the sign-in time stays.
       expect(auth.signedInAt()?.getTime()).toBe(42);
 
-      const again = auth.refresh();
+      const again = auth.refreshOutcome();
       http.expectOne('/auth/refresh').flush(grantBody(makeToken(ALICE)));
-      await expectAsync(again).toBeResolvedTo(true);
+      await expectAsync(again).toBeResolvedTo('ok');
     });
 
     it('ends the session when the server refuses it', async () => {
@@ -198,12 +201,12 @@ describe('AuthStore', () => {
       http.expectOne('/auth/refresh').error(new ProgressEvent('error'));
       await expectAsync(done).toBeResolvedTo('failed');
       expect(auth.signedIn()).toBeTrue();
-      expect(auth.token()).toBe(token);
+      expect(auth.tokenIfFresh()).toBe(token);
 
       const garbled = auth.refreshOutcome();
       http.expectOne('/auth/refresh').flush(grantBody('garbage'));
       await expectAsync(garbled).toBeResolvedTo('failed');
-      expect(auth.token()).toBe(token);
+      expect(auth.tokenIfFresh()).toBe(token);
     });
 
     it('adopts a token another tab stored instead of spending the refresh cookie again', async () => {
@@ -212,9 +215,9 @@ describe('AuthStore', () => {
       const auth = create();
       const newer = makeToken(ALICE);
       store(newer);
-      await expectAsync(auth.refresh()).toBeResolvedTo(true);
+      await expectAsync(auth.refreshOutcome()).toBeResolvedTo('ok');
       http.expectNone('/auth/refresh');
-      expect(auth.token()).toBe(newer);
+      expect(auth.tokenIfFresh()).toBe(newer);
     });
 
     it('ignores an answer that arrives after a sign-out', async () => {
@@ -243,11 +246,11 @@ describe('AuthStore', () => {
     });
   });
 
-  describe('logout', () => {
+  describe('signOut', () => {
     it('clears storage, revokes on the server and goes to the login page', async () => {
       store(makeToken());
       const auth = create();
-      const done = auth.logout();
+      const done = auth.signOut();
       expect(auth.signedIn()).toBeFalse();
       expect(area.getItem(ACCESS_TOKEN_KEY)).toBeNull();
       const revoke = http.expectOne('/auth/logout');
@@ -255,23 +258,23 @@ describe('AuthStore', () => {
       expect(revoke.request.headers.has('Authorization')).toBeFalse();
       revoke.flush(null, { status: 204, statusText: 'No Content' });
       await done;
-      expect(navigate).toHaveBeenCalledWith('/login');
+      expect(String(navigate.calls.mostRecent().args[0])).toBe('/login');
     });
 
     it('still signs out locally when the server is unreachable', async () => {
       store(makeToken());
       const auth = create();
-      const done = auth.logout();
+      const done = auth.signOut();
       http.expectOne('/auth/logout').error(new ProgressEvent('error'));
       await expectAsync(done).toBeResolved();
       expect(auth.signedIn()).toBeFalse();
-      expect(navigate).toHaveBeenCalledWith('/login');
+      expect(String(navigate.calls.mostRecent().args[0])).toBe('/login');
     });
 
     it('never refreshes back in after a sign-out the server may have missed; retries the revocation', async () => {
       store(makeToken());
       const auth = create();
-      const done = auth.logout();
+      const done = auth.signOut();
       http.expectOne('/auth/logout').error(new ProgressEvent('error'));
       await done;
 
@@ -285,7 +288,7 @@ describe('AuthStore', () => {
     it('refreshes silently again once the user has signed in anew', async () => {
       store(makeToken());
       const auth = create();
-      const out = auth.logout();
+      const out = auth.signOut();
       http.expectOne('/auth/logout').flush(null, { status: 204, statusText: 'No Content' });
       await out;
 
@@ -313,7 +316,7 @@ describe('AuthStore', () => {
       const token = makeToken();
       store(token);
       expect(auth.syncFromStorage()).toBe('adopted');
-      expect(auth.token()).toBe(token);
+      expect(auth.tokenIfFresh()).toBe(token);
       expect(auth.syncFromStorage()).toBe('unchanged');
       area.values.clear();
       expect(auth.syncFromStorage()).toBe('ended');
@@ -325,18 +328,43 @@ describe('AuthStore', () => {
     const auth = create();
     const seen: boolean[] = [];
     auth.signedIn$.subscribe((value) => seen.push(value));
+    TestBed.tick();
     expect(seen).toEqual([false]);
     store(makeToken());
     auth.syncFromStorage();
+    TestBed.tick();
     expect(seen).toEqual([false, true]);
     // A new token for the same signed-in user is not a change of the flag.
     store(makeToken(ALICE, Date.now() + 5000));
     auth.syncFromStorage();
+    TestBed.tick();
     expect(seen).toEqual([false, true]);
     const late: boolean[] = [];
     auth.signedIn$.subscribe((value) => late.push(value));
+    TestBed.tick();
     expect(late).toEqual([true]);
     auth.end(true);
+    TestBed.tick();
     expect(seen).toEqual([false, true, false]);
+  });
+
+  it('signs out to the login page with a returnUrl when one is given', async () => {
+    store(makeToken());
+    const auth = create();
+    const done = auth.signOut({ returnUrl: '/notes?page=2' });
+    http.expectOne('/auth/logout').flush(null, { status: 204, statusText: 'No Content' });
+    await done;
+    expect(String(navigate.calls.mostRecent().args[0])).toBe(
+      '/login?returnUrl=%2Fnotes%3Fpage%3D2',
+    );
+  });
+
+  it('fetches the user as the server knows them from /auth/me, with the token', () => {
+    store(makeToken());
+    const auth = create();
+    let user: unknown;
+    auth.me().subscribe((value) => (user = value));
+    http.expectOne('/auth/me').flush(ALICE);
+    expect(user).toEqual(ALICE);
   });
 });

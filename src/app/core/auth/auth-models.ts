@@ -1,0 +1,44 @@
+/**
+ * The auth core's types, in a file that imports nothing: every other file of the core may use
+ * them without importing a file that imports it back.
+ */
+
+/** The signed-in user, as the API's token endpoints and `/auth/me` describe them. */
+export interface AuthUser {
+  id: number;
+  email: string;
+  name: string;
+  roles: string[];
+}
+
+/** What `provideAuth()` accepts; every field has a default (see DEFAULT_AUTH_OPTIONS). */
+export interface AuthOptions {
+  /**
+   * Where the access token may be sent. A string starting with '/' is a same-origin path prefix
+   * ('/api/' matches '/api/notes'; '/auth/me' matches exactly that path); any other string is an
+   * absolute URL prefix ('https://api.example.com/'); a RegExp is tested against the absolute URL.
+   */
+  apiUrls: (string | RegExp)[];
+  storage: 'local' | 'session' | 'memory';
+  /** A token this close to `exp` counts as expired and is refreshed before use, never sent. */
+  leewaySeconds: number;
+  /** The expiry timer refreshes this long before `exp`. */
+  refreshMarginSeconds: number;
+  loginPath: string;
+  forbiddenPath: string;
+}
+
+/** ok: new token; refused: the server ended the session; failed: no answer, session kept. */
+export type RefreshOutcome = 'ok' | 'refused' | 'failed';
+
+/** resumed: the same user is back, replay; abandoned: cancelled or someone else, drop. */
+export type ReloginOutcome = 'resumed' | 'abandoned';
+
+/** What `guarded()` puts in a route's `data`, under AUTH_ROUTE_DATA. */
+export interface AuthRouteData {
+  /** Roles the user must all have; signed in without one of them → the forbidden page. */
+  roles?: readonly string[];
+}
+
+/** The key of AuthRouteData in a route's `data`. */
+export const AUTH_ROUTE_DATA = 'auth';

@@ -1,0 +1,10 @@
+// The auth core's public face: pages, the layout and app config import from here, never from the
+// files behind it (npm run lint enforces it). Specs of pages use './testing' beside it.
+export { SKIP_AUTH } from './auth-context';
+export { provideAuth } from './auth-config';
+export { AuthError, type AuthErrorCode, formatWait } from './auth-errors';
+export { authGuard, guarded, guestGuard } from './auth-guard';
+export { authInterceptor } from './auth-interceptor';
+export type { AuthOptions, AuthRouteData, AuthUser } from './auth-models';
+export { AuthService } from './auth-service';
+export { sanitizeReturnUrl } from './return-url';
