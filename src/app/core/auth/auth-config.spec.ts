@@ -4,7 +4,7 @@ import { provideRouter } from '@angular/router';
 import { provideHttpClient } from '@angular/common/http';
 import { provideHttpClientTesting } from '@angular/common/http/testing';
 import { provideAuth } from './auth-config';
-import { AUTH_OPTIONS, DEFAULT_AUTH_OPTIONS } from './auth-options';
+import { AUTH_OPTIONS, DEFAULT_AUTH_OPTIONS, userFromClaims } from './auth-options';
 import { ExpiryTimer } from './expiry-timer';
 import { TabSync } from './tab-sync';
 
@@ -31,6 +31,7 @@ describe('provideAuth', () => {
       refreshMarginSeconds: 60,
       loginPath: '/login',
       forbiddenPath: '/forbidden',
+      mapUser: userFromClaims,
     });
   });
 

@@ -50,6 +50,12 @@ describe('guards (real routes)', () => {
       },
       { path: 'reports', ...guarded({ roles: ['admin'] }), canMatch: [], component: Page },
       { path: 'audit', ...guarded(), canActivate: [loggingGuard], component: Page },
+      { path: 'review', ...guarded({ anyRole: ['admin', 'auditor'] }), component: Page },
+      {
+        path: 'staff',
+        ...guarded({ allow: (user) => user.email.endsWith('@example.com') && user.id < 3 }),
+        component: Page,
+      },
       { path: '**', component: Page },
     ];
   }
@@ -129,6 +135,27 @@ describe('guards (real routes)', () => {
   it('needs every role guarded() lists', async () => {
     await setUp(makeToken(ALICE, Date.now(), 900, { roles: ['admin'] }));
     expect(await visit('/admin')).toBe('/admin');
+  });
+
+  it('anyRole: one of the roles is enough', async () => {
+    await setUp(makeToken(ALICE, Date.now(), 900, { roles: ['auditor'] }));
+    expect(await visit('/review')).toBe('/review');
+    expect(await visit('/admin')).toBe('/forbidden');
+  });
+
+  it('anyRole: none of the roles is not enough', async () => {
+    await setUp(makeToken(ALICE));
+    expect(await visit('/review')).toBe('/forbidden');
+  });
+
+  it('allow: a predicate over the user decides what roles cannot say', async () => {
+    await setUp(makeToken(ALICE));
+    expect(await visit('/staff')).toBe('/staff');
+  });
+
+  it('allow: the predicate saying no is the forbidden page', async () => {
+    await setUp(makeToken(ADMIN));
+    expect(await visit('/staff')).toBe('/forbidden');
   });
 
   it('counts a page as guarded from its route data, also when its guard is wrapped', async () => {

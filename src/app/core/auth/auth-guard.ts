@@ -42,8 +42,8 @@ function toLogin(router: Router, returnUrl: string): UrlTree {
 }
 
 /**
- * Signed in (after one silent refresh if needed), else the login page with a returnUrl; then
- * every role of the route's `guarded({ roles })`, else the forbidden page.
+ * Signed in (after one silent refresh if needed), else the login page with a returnUrl; then the
+ * route's `guarded({ roles, anyRole, allow })` rules, else the forbidden page.
  */
 export const authGuard: AuthGuardFn = async (route: { data?: Data }, second: unknown) => {
   const router = inject(Router);
@@ -53,8 +53,8 @@ export const authGuard: AuthGuardFn = async (route: { data?: Data }, second: unk
   if (!(await auth.ensureSession())) {
     return login;
   }
-  const roles = authRouteData(route.data)?.roles ?? [];
-  return roles.every((role) => auth.hasRole(role)) ? true : router.parseUrl(options.forbiddenPath);
+  const rules = authRouteData(route.data) ?? {};
+  return auth.allows(rules) ? true : router.parseUrl(options.forbiddenPath);
 };
 
 /** For the login page: a signed-in user goes straight to the (sanitized) returnUrl or '/'. */

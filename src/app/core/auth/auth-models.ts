@@ -11,6 +11,17 @@ export interface AuthUser {
   roles: string[];
 }
 
+/** An access token's claims: those the core relies on, and whatever else the token carries. */
+export interface AccessClaims {
+  sub: string;
+  exp: number;
+  iat?: number;
+  email: string;
+  name: string;
+  roles: string[];
+  [claim: string]: unknown;
+}
+
 /** What `provideAuth()` accepts; every field has a default (see DEFAULT_AUTH_OPTIONS). */
 export interface AuthOptions {
   /**
@@ -26,6 +37,12 @@ export interface AuthOptions {
   refreshMarginSeconds: number;
   loginPath: string;
   forbiddenPath: string;
+  /**
+   * Builds the user from the access token's claims. The default reads `sub`, `email`, `name` and
+   * `roles`; an app whose tokens carry roles elsewhere (e.g. Keycloak's `realm_access.roles`)
+   * maps them here, without touching the core.
+   */
+  mapUser: (claims: AccessClaims) => AuthUser;
 }
 
 /** ok: new token; refused: the server ended the session; failed: no answer, session kept. */
@@ -34,10 +51,18 @@ export type RefreshOutcome = 'ok' | 'refused' | 'failed';
 /** resumed: the same user is back, replay; abandoned: cancelled or someone else, drop. */
 export type ReloginOutcome = 'resumed' | 'abandoned';
 
-/** What `guarded()` puts in a route's `data`, under AUTH_ROUTE_DATA. */
+/**
+ * Who may see a page: what `guarded()` puts in a route's `data` (under AUTH_ROUTE_DATA), and what
+ * `AuthService.allows()` checks in templates. Every rule given must hold; none given: anyone
+ * signed in. Signed in but not allowed → the forbidden page.
+ */
 export interface AuthRouteData {
-  /** Roles the user must all have; signed in without one of them → the forbidden page. */
+  /** Roles the user must all have. */
   roles?: readonly string[];
+  /** Roles of which the user must have at least one. */
+  anyRole?: readonly string[];
+  /** Anything roles cannot say, decided from the user. */
+  allow?: (user: AuthUser) => boolean;
 }
 
 /** The key of AuthRouteData in a route's `data`. */

@@ -3,6 +3,8 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { AuthError } from './auth-errors';
+import type { AccessClaims } from './auth-models';
+import { AUTH_OPTIONS, DEFAULT_AUTH_OPTIONS, userFromClaims } from './auth-options';
 import { AUTH_LOCKS, AuthService } from './auth-service';
 import { ALICE, ADMIN, FakeStorageArea, grantBody, makeToken } from './test-helpers';
 import {
@@ -346,6 +348,42 @@ describe('AuthService', () => {
     auth.end(true);
     TestBed.tick();
     expect(seen).toEqual([false, true, false]);
+  });
+
+  it('allows(): every rule given must hold, and nobody signed out passes', () => {
+    const auth = create();
+    expect(auth.allows({})).toBeFalse();
+    store(makeToken(ADMIN));
+    auth.syncFromStorage();
+    expect(auth.allows({})).toBeTrue();
+    expect(auth.allows({ roles: ['user', 'admin'] })).toBeTrue();
+    expect(auth.allows({ roles: ['admin', 'auditor'] })).toBeFalse();
+    expect(auth.allows({ anyRole: ['auditor', 'admin'] })).toBeTrue();
+    expect(auth.allows({ anyRole: ['auditor'] })).toBeFalse();
+    expect(auth.allows({ anyRole: [] })).toBeFalse();
+    expect(auth.allows({ allow: (user) => user.name === 'Ada Admin' })).toBeTrue();
+    expect(auth.allows({ roles: ['admin'], allow: () => false })).toBeFalse();
+  });
+
+  it('maps the user from claims with provideAuth({ mapUser }), e.g. roles in realm_access', () => {
+    TestBed.configureTestingModule({
+      providers: [
+        {
+          provide: AUTH_OPTIONS,
+          useValue: {
+            ...DEFAULT_AUTH_OPTIONS,
+            mapUser: (claims: AccessClaims) => ({
+              ...userFromClaims(claims),
+              roles: (claims['realm_access'] as { roles: string[] }).roles,
+            }),
+          },
+        },
+      ],
+    });
+    store(makeToken(ALICE, Date.now(), 900, { roles: [], realm_access: { roles: ['auditor'] } }));
+    const auth = create();
+    expect(auth.user()).toEqual({ ...ALICE, roles: ['auditor'] });
+    expect(auth.hasRole('auditor')).toBeTrue();
   });
 
   it('signs out to the login page with a returnUrl when one is given', async () => {

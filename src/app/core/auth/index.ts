@@ -5,6 +5,6 @@ export { provideAuth } from './auth-config';
 export { AuthError, type AuthErrorCode, formatWait } from './auth-errors';
 export { authGuard, guarded, guestGuard } from './auth-guard';
 export { authInterceptor } from './auth-interceptor';
-export type { AuthOptions, AuthRouteData, AuthUser } from './auth-models';
+export type { AccessClaims, AuthOptions, AuthRouteData, AuthUser } from './auth-models';
 export { AuthService } from './auth-service';
 export { sanitizeReturnUrl } from './return-url';

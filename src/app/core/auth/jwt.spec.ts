@@ -1,9 +1,11 @@
 import { decodeAccessToken, measureClockOffset, tokenTiming } from './jwt';
-import { ALICE, makeToken } from './test-helpers';
+import { ALICE, type TestClaims, makeToken } from './test-helpers';
 
 describe('decodeAccessToken', () => {
-  it('reads the claims the app uses', () => {
-    const token = makeToken(ALICE, Date.parse('2026-01-01T00:00:00Z'), 900);
+  it('reads the claims the app uses, and keeps the others for mapUser', () => {
+    const token = makeToken(ALICE, Date.parse('2026-01-01T00:00:00Z'), 900, {
+      realm_access: { roles: ['auditor'] },
+    });
     expect(decodeAccessToken(token)).toEqual({
       sub: '1',
       exp: Date.parse('2026-01-01T00:15:00Z') / 1000,
@@ -11,7 +13,18 @@ describe('decodeAccessToken', () => {
       email: ALICE.email,
       name: ALICE.name,
       roles: ['user'],
+      jti: jasmine.any(String),
+      realm_access: { roles: ['auditor'] },
     });
+  });
+
+  it('reads claims of the wrong type as missing rather than trusting them', () => {
+    const wrong = { email: 42, roles: 'admin', iat: 'x' } as unknown as TestClaims;
+    const token = makeToken(ALICE, Date.now(), 900, wrong);
+    const claims = decodeAccessToken(token);
+    expect(claims?.email).toBe('');
+    expect(claims?.roles).toEqual([]);
+    expect(claims?.iat).toBeUndefined();
   });
 
   it('rejects garbage, truncated, non-JWT and exp-less values', () => {

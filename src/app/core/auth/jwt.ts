@@ -1,14 +1,5 @@
 import { jwtDecode } from 'jwt-decode';
-
-/** The claims the app relies on; a token lacking `exp` or a usable `sub` is not a token to us. */
-export interface AccessClaims {
-  sub: string;
-  exp: number;
-  iat?: number;
-  email: string;
-  name: string;
-  roles: string[];
-}
+import type { AccessClaims } from './auth-models';
 
 /** Decodes an access token; anything that is not a JWT with a numeric `exp` and a `sub` is null. */
 export function decodeAccessToken(token: unknown): AccessClaims | null {
@@ -26,6 +17,7 @@ export function decodeAccessToken(token: unknown): AccessClaims | null {
     return null;
   }
   return {
+    ...payload,
     sub,
     exp,
     iat: typeof iat === 'number' && Number.isFinite(iat) ? iat : undefined,
