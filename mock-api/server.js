@@ -3,6 +3,15 @@
 // The mock API: json-server 0.17 (create(), defaults(), router()) with the auth layer in front.
 // Custom routes and middleware come before json-server's router, as its README prescribes.
 
+// Before anything that needs the newer Node is loaded: on an older one, say so in one line.
+if (require.main === module) {
+  const problem = require('./node-version').nodeVersionProblem();
+  if (problem) {
+    console.error(`mock-api: ${problem}`);
+    process.exit(1);
+  }
+}
+
 const cors = require('cors');
 const jsonServer = require('json-server');
 const { loadConfig, ConfigError } = require('./config');
