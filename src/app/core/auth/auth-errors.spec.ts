@@ -66,6 +66,16 @@ describe('toAuthError', () => {
     expect(mapped.message).toBe('Too many sign-in attempts. Try again in 4 minutes 30 seconds.');
   });
 
+  it('tells a busy server (a full queue of sign-ins) from one that cannot be reached', () => {
+    const busy = { error: 'server_busy', message: 'Too many sign-ins at once' };
+    const mapped = toAuthError(httpError(503, { 'Retry-After': '5' }, busy));
+    expect(mapped.code).toBe('server_busy');
+    expect(mapped.retryAfterSeconds).toBe(5);
+    expect(mapped.message).toBe('The server is busy signing people in. Try again in 5 seconds.');
+    expect(toAuthError(httpError(503, {}, busy)).message).toContain('try again in a moment');
+    expect(toAuthError(httpError(503)).code).toBe('unreachable');
+  });
+
   it('still explains a 429 without Retry-After', () => {
     const mapped = toAuthError(httpError(429));
     expect(mapped.retryAfterSeconds).toBeUndefined();

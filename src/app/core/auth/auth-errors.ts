@@ -1,7 +1,12 @@
 import { HttpErrorResponse } from '@angular/common/http';
 
 export type AuthErrorCode =
-  'invalid_credentials' | 'too_many_attempts' | 'invalid_request' | 'unreachable' | 'server_error';
+  | 'invalid_credentials'
+  | 'too_many_attempts'
+  | 'invalid_request'
+  | 'unreachable'
+  | 'server_busy'
+  | 'server_error';
 
 /** A sign-in failure; `message` is a sentence for people, never the server's JSON. */
 export class AuthError extends Error {
@@ -51,6 +56,10 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
 }
 
+function isApiError(body: unknown, code: string): boolean {
+  return typeof body === 'object' && body !== null && (body as { error?: unknown }).error === code;
+}
+
 /** Turns a failed POST /auth/login into an AuthError with words a person can act on. */
 export function toAuthError(error: unknown): AuthError {
   if (!(error instanceof HttpErrorResponse)) {
@@ -77,6 +86,22 @@ export function toAuthError(error: unknown): AuthError {
           ? 'Too many sign-in attempts. Please wait a while and try again.'
           : `Too many sign-in attempts. Try again in ${formatWait(wait)}.`;
       return new AuthError('too_many_attempts', message, wait);
+    }
+    case 503: {
+      // The API's password checks are queued; a full queue says when to come back. (Without an
+      // answer body, a 503 came from a proxy whose API is down.)
+      if (!isApiError(error.error, 'server_busy')) {
+        return new AuthError(
+          'unreachable',
+          'The server could not be reached. Check your connection and try again.',
+        );
+      }
+      const wait = parseRetryAfter(error.headers.get('Retry-After'));
+      const message =
+        wait === undefined
+          ? 'The server is busy signing people in. Please try again in a moment.'
+          : `The server is busy signing people in. Try again in ${formatWait(wait)}.`;
+      return new AuthError('server_busy', message, wait);
     }
     default:
       return new AuthError(

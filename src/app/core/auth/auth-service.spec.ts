@@ -6,7 +6,7 @@ import { AuthError } from './auth-errors';
 import type { AccessClaims } from './auth-models';
 import { AUTH_OPTIONS, DEFAULT_AUTH_OPTIONS, userFromClaims } from './auth-options';
 import { AUTH_LOCKS, AuthService } from './auth-service';
-import { ALICE, ADMIN, FakeStorageArea, grantBody, makeToken } from './test-helpers';
+import { ADMIN, ALICE, BOB, FakeStorageArea, grantBody, makeToken } from './test-helpers';
 import {
   ACCESS_TOKEN_KEY,
   AUTH_STORAGE_AREA,
@@ -209,6 +209,16 @@ describe('AuthService', () => {
       http.expectOne('/auth/refresh').flush(grantBody('garbage'));
       await expectAsync(garbled).toBeResolvedTo('failed');
       expect(auth.tokenIfFresh()).toBe(token);
+    });
+
+    it('ends the session when the refresh answers for another user (a planted cookie)', async () => {
+      store(makeToken(ALICE, Date.now() - 890_000, 900));
+      const auth = create();
+      const done = auth.refreshOutcome();
+      http.expectOne('/auth/refresh').flush(grantBody(makeToken(BOB), BOB));
+      await expectAsync(done).toBeResolvedTo('refused');
+      expect(auth.signedIn()).toBeFalse();
+      expect(area.getItem(ACCESS_TOKEN_KEY)).toBeNull();
     });
 
     it('adopts a token another tab stored instead of spending the refresh cookie again', async () => {

@@ -245,6 +245,13 @@ export class AuthService {
     if (epoch !== this.epoch || !session) {
       return epoch !== this.epoch ? 'refused' : 'failed';
     }
+    // A refresh that answers for someone else means the cookie is not the one this user got (a
+    // page on another localhost port can plant one): end the session rather than carry on as them.
+    const current = this.user();
+    if (current && current.id !== session.user.id) {
+      this.end(true);
+      return 'refused';
+    }
     this.establish(session, true);
     return 'ok';
   }

@@ -35,7 +35,10 @@ export function textLength(value: string): number {
   return [...value].length;
 }
 
-/** Nothing anyone could read: only spaces, control characters or invisible (format) characters. */
+/**
+ * Nothing anyone could read: only white space, control characters and characters that render as
+ * nothing (zero-width spaces and joiners, soft hyphens, fillers, variation selectors, bidi marks).
+ */
 export function isBlank(value: string): boolean {
-  return /^[\s\p{Cc}\p{Cf}]*$/u.test(value);
+  return /^[\p{White_Space}\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]*$/u.test(value);
 }
