@@ -1,9 +1,10 @@
 'use strict';
-// Builds what the bench measures: the production app and the 401-storm entry.
+// Builds what the bench measures: the production app, in a throwaway copy of the workspace.
 //
-// The builds run in a throwaway copy of the workspace whose angular.json is the project's minus the
-// size budgets. With the budgets in place the CLI writes nothing when the raw error budget is
-// exceeded, and then there would be no bytes to explain; the bench checks the budgets itself.
+// The main build's copy has the project's angular.json minus the size budgets: with them the CLI
+// writes nothing when the raw error budget is exceeded, and then there would be no bytes to
+// explain; the bench checks the budgets itself. The guarded-route check keeps them, because the
+// CLI's own budget warnings are what it compares.
 
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
@@ -13,15 +14,7 @@ const path = require('node:path');
 const ROOT = path.resolve(__dirname, '..');
 const OUT = path.join(ROOT, 'dist', 'bench');
 const APP_OUT = path.join(OUT, 'app');
-const STORM_OUT = path.join(OUT, 'storm');
-const COPIED = [
-  'src',
-  'public',
-  'bench/storm',
-  'tsconfig.json',
-  'tsconfig.app.json',
-  'package.json',
-];
+const COPIED = ['src', 'public', 'tsconfig.json', 'tsconfig.app.json', 'package.json'];
 
 function runNg(args, cwd) {
   const ng = require.resolve('@angular/cli/bin/ng.js', { paths: [ROOT] });
@@ -52,7 +45,8 @@ function initialBudget() {
   return budgets.find((b) => b.type === 'initial') ?? {};
 }
 
-function createWorkspace() {
+/** A copy of what the build reads, with node_modules linked; removed when the process exits. */
+function createWorkspace({ keepBudgets = false } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tokengate-bench-ws-'));
   for (const entry of COPIED) {
     const from = path.join(ROOT, entry);
@@ -61,15 +55,20 @@ function createWorkspace() {
   fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
   const angularJson = JSON.parse(fs.readFileSync(path.join(ROOT, 'angular.json'), 'utf8'));
   const { project } = projectOf(angularJson);
-  delete project.architect.build.configurations?.production?.budgets;
+  if (!keepBudgets) delete project.architect.build.configurations?.production?.budgets;
   fs.writeFileSync(path.join(dir, 'angular.json'), JSON.stringify(angularJson, null, 2));
   return dir;
 }
 
-/**
- * Resolves with { app, storm } build results ({ code, output, dir }) and the budget. The storm entry
- * reuses the app's sources, so it is only built when the app builds.
- */
+/** A production build of `workspace` with the esbuild metafile, into `outputPath`. */
+function buildApp(workspace, outputPath) {
+  return runNg(
+    ['build', '--configuration', 'production', '--stats-json', '--output-path', outputPath],
+    workspace,
+  );
+}
+
+/** Resolves with the app's build result ({ code, output, dir, statsDir }) and the budget. */
 async function buildAll({ log = console.log } = {}) {
   const workspace = createWorkspace();
   const removeWorkspace = () => fs.rmSync(workspace, { recursive: true, force: true });
@@ -78,35 +77,9 @@ async function buildAll({ log = console.log } = {}) {
   try {
     fs.rmSync(OUT, { recursive: true, force: true });
     log('Building the production app (ng build --stats-json)...');
-    const app = await runNg(
-      ['build', '--configuration', 'production', '--stats-json', '--output-path', APP_OUT],
-      workspace,
-    );
-    let storm = { code: null, output: 'not built: the app did not build' };
-    if (app.code === 0) {
-      log('Building the 401-storm entry (bench/storm/main.ts with the app providers)...');
-      storm = await runNg(
-        [
-          'build',
-          '--configuration',
-          'production',
-          '--browser',
-          'bench/storm/main.ts',
-          '--ts-config',
-          'bench/storm/tsconfig.json',
-          '--index',
-          'bench/storm/index.html',
-          '--output-path',
-          STORM_OUT,
-          '--base-href',
-          '/__storm/',
-        ],
-        workspace,
-      );
-    }
+    const app = await buildApp(workspace, APP_OUT);
     return {
       app: { ...app, dir: path.join(APP_OUT, 'browser'), statsDir: APP_OUT },
-      storm: { ...storm, dir: path.join(STORM_OUT, 'browser') },
       budget: initialBudget(),
     };
   } finally {
@@ -115,4 +88,4 @@ async function buildAll({ log = console.log } = {}) {
   }
 }
 
-module.exports = { buildAll };
+module.exports = { buildAll, buildApp, createWorkspace, initialBudget, OUT };

@@ -4,7 +4,6 @@
 const kB = (bytes) => (bytes / 1000).toFixed(1);
 const ms = (value) => (value === undefined ? 'n/a' : `${Math.round(value)} ms`);
 const int = (n) => Math.round(n).toLocaleString('en-US');
-const signedMs = (value) => `${value < 0 ? '−' : '+'}${ms(Math.abs(value))}`;
 
 /** Rows of cells to an aligned plain-text table (first row is the header). */
 function textTable(markdownRows) {
@@ -153,56 +152,6 @@ function lostPointsRows(pages) {
   return rows;
 }
 
-function stormRows(storm) {
-  const v = storm.valid;
-  const row = (name, r) => [
-    name,
-    storm.count,
-    r.succeeded,
-    r.refreshCalls,
-    r.api401s,
-    r.apiRequests,
-    ms(r.ms),
-    r.addedMs === undefined ? '' : signedMs(r.addedMs),
-  ];
-  return [
-    [
-      'case',
-      'requests',
-      'succeeded',
-      'refresh calls',
-      '/api 401s',
-      '/api requests sent',
-      'time for all',
-      'added',
-    ],
-    [
-      `valid token (median of ${v.rounds})`,
-      storm.count,
-      v.succeeded,
-      v.refreshCalls,
-      v.api401s,
-      v.apiRequests,
-      `${ms(v.medianMs)} (${Math.round(v.minMs)}–${Math.round(v.maxMs)})`,
-      '',
-    ],
-    row('expired, only the server knows (401 path)', storm.serverExpired),
-    row('expired, the page knows (refresh before sending)', storm.clientExpired),
-  ];
-}
-
-/** Where the time of the 401 path goes, from the network stack's timings. */
-function stormTimelineRows(storm) {
-  const t = storm.serverExpired.timeline;
-  return [
-    ['moment (401 path)', 'ms after the 50 requests left'],
-    ['last 401 answered', ms(t.last401Ms)],
-    ['refresh request sent', ms(t.refreshStartMs)],
-    ['refresh answered', ms(t.refreshEndMs)],
-    ['last replay answered', ms(t.lastApiMs)],
-  ];
-}
-
 function goalRows(goals) {
   return [
     ['goal', 'target', 'measured', 'met'],
@@ -213,7 +162,6 @@ function goalRows(goals) {
 module.exports = {
   kB,
   ms,
-  signedMs,
   int,
   textTable,
   markdownTable,
@@ -223,7 +171,5 @@ module.exports = {
   lighthouseRows,
   lostPointsRows,
   diagnosticsRows,
-  stormRows,
-  stormTimelineRows,
   goalRows,
 };

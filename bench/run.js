@@ -11,10 +11,10 @@ const path = require('node:path');
 const { buildAll } = require('./build');
 const { measureBundle } = require('./bundle');
 const { measurePages } = require('./lighthouse');
-const { measureStorm } = require('./storm');
+const { measureGuardedRoute } = require('./guarded-route');
 const { startApi, sparePort } = require('./api-process');
 const { startServer } = require('./serve');
-const { findBrowser } = require('./browser-flags');
+const { findBrowser } = require('../scripts/browser');
 const r = require('./report');
 
 const ROOT = path.resolve(__dirname, '..');
@@ -26,23 +26,29 @@ const LIGHTHOUSE_RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 5);
 // this 2-core machine an idle host scores about 1200-1700, one busy with other builds and tests
 // 150-900, and the same build then loses 10-40 performance points.
 const MIN_HOST_INDEX = Number(process.env.BENCH_MIN_HOST_INDEX ?? 1000);
-// `--only=bundle,lighthouse,api,storm` runs a subset for a quick look and leaves the doc alone.
+// `--only=bundle,lighthouse,api,route` runs a subset for a quick look and leaves the doc alone.
 const ONLY = process.argv
   .find((a) => a.startsWith('--only='))
   ?.slice('--only='.length)
   .split(',');
 const wanted = (name) => !ONLY || ONLY.includes(name);
 
-// Goals from issue 7. kB = 1000 bytes, as the Angular CLI counts.
+// Goals from issue 11 ("Budget"). kB = 1000 bytes, as the Angular CLI counts. The CLI's raw
+// budgets are the project's own (angular.json), read at run time.
 const GOALS = {
-  initialBrotli: 68_000,
-  budgetWarning: '245kB',
-  budgetError: '275kB',
+  initialBrotli: 88_000,
   performance: 95,
   accessibility: 100,
   bestPractices: 100,
-  stormRefreshCalls: 1,
+  guardedRouteBrotli: 500,
 };
+
+/** An Angular budget size ("245kB", "1mb", "500b") in bytes; NaN when absent or relative. */
+function budgetBytes(value) {
+  const m = /^\s*([\d.]+)\s*(b|kb|mb)?\s*$/i.exec(value ?? '');
+  if (!m) return NaN;
+  return Number(m[1]) * { b: 1, kb: 1000, mb: 1000 ** 2 }[(m[2] ?? 'b').toLowerCase()];
+}
 
 function machineNote() {
   let chromium = 'not found';
@@ -191,9 +197,8 @@ function bundleGoals(bundle, budget) {
   }
   const features = new Set(bundle.lazyChunkOwners.flatMap((c) => c.features));
   const raw = bundle.initialTotal.raw;
-  // The CLI's "kB" is 1000 bytes.
-  const errorBytes = parseFloat(budget.maximumError) * 1000;
-  const warningBytes = parseFloat(budget.maximumWarning) * 1000;
+  const errorBytes = budgetBytes(budget.maximumError);
+  const warningBytes = budgetBytes(budget.maximumWarning);
   return [
     {
       name: 'initial bundle, brotli-11',
@@ -211,15 +216,12 @@ function bundleGoals(bundle, budget) {
       met: bundle.eagerFeatures.length === 0,
     },
     {
-      name: 'CLI initial budgets kept and met (raw)',
-      target: `warning ${GOALS.budgetWarning}, error ${GOALS.budgetError}`,
+      name: 'initial raw within the CLI budgets (angular.json)',
+      target: `no warning: ≤ ${budget.maximumWarning ?? '(no warning budget set)'}`,
       actual:
-        `budgets ${budget.maximumWarning ?? 'none'} / ${budget.maximumError ?? 'none'}; initial raw ${r.kB(raw)} kB` +
+        `initial raw ${r.kB(raw)} kB; budgets ${budget.maximumWarning ?? 'none'} / ${budget.maximumError ?? 'none'}` +
         (raw > errorBytes ? ': `npm run build` fails' : raw > warningBytes ? ': build warns' : ''),
-      met:
-        budget.maximumWarning === GOALS.budgetWarning &&
-        budget.maximumError === GOALS.budgetError &&
-        raw <= errorBytes,
+      met: Number.isFinite(warningBytes) && raw <= warningBytes,
     },
   ];
 }
@@ -248,37 +250,28 @@ function lighthouseGoals(pages) {
   });
 }
 
-function stormGoals(storm) {
-  if (!storm.ok) {
+function guardedRouteGoals(route) {
+  if (!route.ok) {
     return [
-      { name: '401 storm', target: 'measured', actual: storm.error.split('\n')[0], met: false },
+      {
+        name: 'guarded route from docs/auth.md',
+        target: 'measured',
+        actual: route.error.split('\n')[0],
+        met: false,
+      },
     ];
   }
-  const goals = [];
-  for (const [label, result, needs401] of [
-    ['expired, server knows', storm.serverExpired, true],
-    ['expired, page knows', storm.clientExpired, false],
-  ]) {
-    goals.push(
-      {
-        name: `401 storm (${label}): refresh calls`,
-        target: `${GOALS.stormRefreshCalls}`,
-        // Without 401s the first case did not happen: the app refreshed before sending instead.
-        actual:
-          needs401 && result.api401s === 0
-            ? `${result.refreshCalls}, but no request met a 401: the storm did not happen`
-            : `${result.refreshCalls} (${result.api401s} × 401)`,
-        met: result.refreshCalls === GOALS.stormRefreshCalls && (!needs401 || result.api401s > 0),
-      },
-      {
-        name: `401 storm (${label}): requests that succeed`,
-        target: `${storm.count} of ${storm.count}`,
-        actual: `${result.succeeded} of ${storm.count} (${r.signedMs(result.addedMs)} vs valid token)`,
-        met: result.succeeded === storm.count,
-      },
-    );
-  }
-  return goals;
+  return [
+    {
+      name: 'guarded route from docs/auth.md: initial growth',
+      target: `< ${GOALS.guardedRouteBrotli} B brotli-11, no budget warning`,
+      actual:
+        `${route.delta >= 0 ? '+' : ''}${r.int(route.delta)} B ` +
+        `(${r.int(route.before.brotli)} → ${r.int(route.after.brotli)} B in ${route.before.files} → ${route.after.files} files)` +
+        (route.after.budget.length > 0 ? `; CLI: ${route.after.budget[0]}` : '; no budget warning'),
+      met: route.delta < GOALS.guardedRouteBrotli && route.after.budget.length === 0,
+    },
+  ];
 }
 
 async function writeDoc({
@@ -289,7 +282,7 @@ async function writeDoc({
   pages,
   apiBench,
   apiDoc,
-  storm,
+  route,
   goals,
 }) {
   const md = r.markdownTable;
@@ -298,7 +291,7 @@ async function writeDoc({
     '',
     'Generated by `npm run bench` (bench/run.js); edit the bench, not this file. Every figure below',
     'comes from the run on the date shown; `npm run bench` exits 1 when a goal is missed.',
-    '`npm run bench -- --only=bundle` (or `lighthouse`, `api`, `storm`, comma-separated) runs some',
+    '`npm run bench -- --only=bundle` (or `lighthouse`, `api`, `route`, comma-separated) runs some',
     'steps and leaves this file alone; `BENCH_LIGHTHOUSE_RUNS` and `BENCH_MIN_HOST_INDEX` tune step 2.',
     '',
     `- Date: ${started.toISOString()} (run took ${Math.round(seconds)} s)`,
@@ -407,26 +400,49 @@ async function writeDoc({
       ? `Not measured: ${apiBench.skipped}`
       : `\`npm run bench:api\` (exit ${apiBench.code}):\n\n\`\`\`text\n${plain}\n\`\`\``,
     '',
-    '## 401 storm',
+    '## A guarded route, the way docs/auth.md says',
+    '',
+    'Does one more guarded route cost the initial bundle anything? The bench takes the first `ts` code',
+    'block under "## Add a guarded route" in docs/auth.md, inserts it right after the `// guarded routes`',
+    'marker line in a copy of src/app/app.routes.ts, creates the page it imports as a standalone',
+    'component that imports nothing but `Component` from `@angular/core`, and builds that copy and an',
+    "unmodified one with the project's budgets (angular.json). Goal: initial brotli-11 grows by less",
+    `than ${GOALS.guardedRouteBrotli} B and the CLI prints no budget warning.`,
     '',
   );
-  if (storm.ok) {
+  if (route.ok) {
     parts.push(
-      `${storm.count} GET requests fired in the same tick through the app's HttpClient (its own providers`,
-      'from `src/app/app.config.ts`, booted by the bench-only entry `bench/storm/main.ts`, because no page',
-      'of the app issues 50 requests at once), in Chromium against the mock API; refresh calls and 401s',
-      "are counted on the wire. Two ways the token is expired: *only the server knows*: the page's clock",
-      "is paused while real time passes the token's `exp`, so the app sends the old token and the API",
-      "answers real 401s; *the page knows*: the page's clock jumps past `exp` (a laptop waking from",
-      'sleep), so the app should refresh before sending. Access-token lifetime for this step:',
-      `${storm.ttlSeconds} s. "Added" is the time for all 50 minus the median with a valid token.`,
+      '```ts',
+      ...route.recipe,
+      '```',
       '',
-      md(r.stormRows(storm)),
-      '',
-      md(r.stormTimelineRows(storm)),
+      md(
+        [
+          ['build', 'initial files', 'initial raw B', 'initial brotli-11 B', 'CLI budget lines'],
+          ...[
+            ['unmodified', route.before],
+            [`with the route (${route.page})`, route.after],
+          ].map(([name, b]) => [
+            name,
+            b.files,
+            r.int(b.raw),
+            r.int(b.brotli),
+            b.budget.join('; ') || 'none',
+          ]),
+        ],
+        ['l', 'r', 'r', 'r', 'l'],
+      ),
       '',
     );
-  } else parts.push(`Not measured: ${storm.error}`, '');
+  } else parts.push(`Not measured: ${route?.error ?? 'skipped'}`, '');
+  parts.push(
+    '## 401 storm',
+    '',
+    'Not benchmarked: `e2e/interceptor.spec.ts` proves that many requests refused at once share a',
+    'single refresh and that each is replayed once, in the real app against the mock API, on every',
+    '`npm test`. Timing it here as well would measure the same thing twice.',
+    '',
+  );
 
   // Formatted the way `prettier --check .` (part of npm run lint) expects, tables aligned.
   const prettier = await import('prettier');
@@ -449,7 +465,7 @@ async function main() {
   const started = new Date();
   const machine = machineNote();
   const skipped = { ok: false, error: 'skipped (--only)' };
-  const needsBuild = wanted('bundle') || wanted('lighthouse') || wanted('storm');
+  const needsBuild = wanted('bundle') || wanted('lighthouse');
 
   console.log('\n== 1. Bundle ==');
   const build = needsBuild ? await step('Build', () => buildAll()) : {};
@@ -491,25 +507,23 @@ async function main() {
   if (apiBench.skipped) console.log(apiBench.skipped);
   const apiDoc = apiSection(readDoc());
 
-  console.log('\n== 4. 401 storm ==');
-  const storm = !wanted('storm')
+  console.log('\n== 4. A guarded route, the way docs/auth.md says ==');
+  const route = !wanted('route')
     ? skipped
-    : build.storm?.code === 0
-      ? await step('401 storm', () => measureStorm({ harnessDir: build.storm.dir }))
-      : {
-          ok: false,
-          error: build.storm ? buildFailure(build.storm, 'the storm entry') : 'not built',
-        };
-  if (storm.ok) {
-    console.log(r.textTable(r.stormRows(storm)));
-    console.log(`\n${r.textTable(r.stormTimelineRows(storm))}`);
-  } else console.log(storm.error);
+    : await step('Guarded route', () => measureGuardedRoute());
+  if (route.ok) {
+    console.log(
+      `initial brotli-11 ${r.int(route.before.brotli)} → ${r.int(route.after.brotli)} B ` +
+        `(${route.delta >= 0 ? '+' : ''}${r.int(route.delta)} B); CLI budget lines: ` +
+        `${route.after.budget.join('; ') || 'none'}`,
+    );
+  } else console.log(route.error);
 
   const goals = [
     ...(wanted('bundle') ? bundleGoals(bundle, build.budget ?? {}) : []),
     ...(wanted('lighthouse') ? lighthouseGoals(pages) : []),
     ...(wanted('api') ? apiGoals(apiBench) : []),
-    ...(wanted('storm') ? stormGoals(storm) : []),
+    ...(wanted('route') ? guardedRouteGoals(route) : []),
   ];
   console.log('\n== Goals ==');
   console.log(r.textTable(r.goalRows(goals)));
@@ -518,7 +532,7 @@ async function main() {
     console.log('\nPartial run (--only): docs/benchmarks.md left as it was.');
   } else {
     const seconds = (Date.now() - started.getTime()) / 1000;
-    await writeDoc({ started, seconds, machine, bundle, pages, apiBench, apiDoc, storm, goals });
+    await writeDoc({ started, seconds, machine, bundle, pages, apiBench, apiDoc, route, goals });
     console.log(`\nWrote ${path.relative(ROOT, DOC)}.`);
   }
   return goals.every((g) => g.met) ? 0 : 1;

@@ -104,7 +104,7 @@ function proxy(req, res, target) {
 }
 
 /**
- * Starts the server on 127.0.0.1. `sites` maps a URL prefix ('/' or '/__storm/') to a build folder;
+ * Starts the server on 127.0.0.1. `sites` maps a URL prefix (e.g. '/') to a build folder;
  * each prefix falls back to its own index.html for client-side routes.
  */
 function startServer({ sites, apiTarget, port = 0 }) {

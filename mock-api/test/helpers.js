@@ -9,6 +9,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { loadConfig } = require('../config');
 const { start } = require('../server');
+const { testChecker } = require('./openapi-check');
 
 const SECRET = 'test-secret-that-is-at-least-32-bytes-long';
 const USERS = {
@@ -76,7 +77,9 @@ function createClient(base, extra = {}) {
     } catch {
       data = undefined;
     }
-    return { status: response.status, headers: response.headers, text, body: data };
+    const result = { status: response.status, headers: response.headers, text, body: data };
+    (await testChecker()).assertFits({ method, url: base + pathname }, result);
+    return result;
   }
 
   async function login(user, options = {}) {
