@@ -71,7 +71,7 @@ export class Inactivity {
     }
     this.started = true;
     // Opening or reloading the app is activity; the tabs already open hear of it.
-    this.lastActivity = Math.max(this.storage.readActivity() ?? 0, Date.now());
+    this.lastActivity = Date.now();
     if (this.auth.signedIn()) {
       this.broadcast(this.lastActivity);
     }

@@ -155,18 +155,13 @@ export class TokenStorage {
   }
 
   /**
-   * Tells every tab the user was active at `at` (client clock). Stored too, so a tab that opens
-   * later (or reloads) starts from it; the inactivity timeout calls it, throttled.
+   * Tells every tab the user was active at `at` (client clock): through the storage event of the
+   * shared area, and the channel where the area is per tab. The inactivity timeout calls it,
+   * throttled.
    */
   writeActivity(at: number): void {
     this.set(LAST_ACTIVITY_KEY, String(at));
     this.post({ kind: 'activity', at });
-  }
-
-  /** The last activity any tab wrote, or null. */
-  readActivity(): number | null {
-    const at = Number(this.get(LAST_ACTIVITY_KEY) ?? NaN);
-    return Number.isFinite(at) ? at : null;
   }
 
   /** Emits the time of each activity another tab reported. */
