@@ -100,6 +100,31 @@ test.describe('inactivity timeout', () => {
     await expect(notesPage.body).toHaveValue('not added yet');
   });
 
+  test('unsaved changes to a note being edited are back after the same user signs in again', async ({
+    page,
+    signIn,
+    loginPage,
+    notesPage,
+    noteDetail,
+    uniqueTitle,
+  }) => {
+    await signIn(ALICE, '/notes');
+    const title = uniqueTitle('Being edited');
+    await notesPage.add(title, 'saved body');
+    await notesPage.open(title);
+    const path = new URL(page.url()).pathname;
+    await expect(noteDetail.body).toHaveValue('saved body');
+    await noteDetail.body.fill('saved body, and more not saved yet');
+
+    await page.clock.fastForward(IDLE_MS);
+    await expect(page.getByText(INACTIVE_WORDS)).toBeVisible();
+    await loginPage.signIn(ALICE);
+
+    await expect(page).toHaveURL(path);
+    await expect(noteDetail.body).toHaveValue('saved body, and more not saved yet');
+    await expect(noteDetail.title).toHaveValue(title);
+  });
+
   test('another user signing in on that browser does not get the half-typed note', async ({
     page,
     signIn,

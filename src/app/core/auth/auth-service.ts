@@ -116,8 +116,9 @@ export class AuthService {
     if (user && reason === undefined) {
       this.drafts.clear(user.id);
     }
+    // Marked before the session is cleared: a tab woken by the clearing finds why.
+    this.storage.markSignedOut(reason);
     this.end(true);
-    this.storage.markSignedOut();
     const destination = this.router.createUrlTree([this.options.loginPath], {
       queryParams: {
         ...(returnUrl === undefined ? {} : { returnUrl }),

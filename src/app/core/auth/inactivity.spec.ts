@@ -250,6 +250,27 @@ describe('Inactivity', () => {
     backend.expectNone('/auth/logout');
   });
 
+  it('a tab hearing of an inactivity sign-out says why, even before its own clock got there', async () => {
+    const a = openTab();
+    const b = openTab();
+    await tick(60_000);
+    const out = a.auth.signOut({ returnUrl: '/notes', reason: 'inactive' });
+    backend.expectOne('/auth/logout').flush(null, { status: 204, statusText: 'No Content' });
+    await drain();
+    void out;
+    expect(b.auth.signedIn()).toBeFalse();
+    // The router is shared by both tabs here, and already on /login: only the reason is B's to add.
+    expect(b.idle.loginAfterIdleEnd()?.queryParams).toEqual({ reason: 'inactive' });
+
+    area.setItem(ACCESS_TOKEN_KEY, makeToken(ALICE, START, 3600));
+    await drain();
+    const deliberate = a.auth.signOut();
+    backend.expectOne('/auth/logout').flush(null, { status: 204, statusText: 'No Content' });
+    await drain();
+    void deliberate;
+    expect(b.idle.loginAfterIdleEnd()).withContext('after a deliberate sign-out').toBeNull();
+  });
+
   it('does not count input in a hidden tab', async () => {
     const visible = openTab();
     const hidden = openTab('hidden');

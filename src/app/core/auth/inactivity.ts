@@ -129,10 +129,12 @@ export class Inactivity {
 
   /**
    * Where a tab goes whose session another tab ended: the login page with the inactivity words
-   * when the idle time had run out, else null (TabSync's own choice).
+   * when that tab said so (shared storage) or this tab's idle time ran out too, else null
+   * (TabSync's own choice). The first covers a tab whose clock has not caught up yet.
    */
   loginAfterIdleEnd(): UrlTree | null {
-    return this.isPast(Date.now()) ? this.loginTree() : null;
+    const idleEnd = this.storage.signedOutReason() === INACTIVE || this.isPast(Date.now());
+    return this.options.idle !== null && idleEnd ? this.loginTree() : null;
   }
 
   private isPast(now: number): boolean {

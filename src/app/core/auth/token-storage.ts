@@ -1,5 +1,6 @@
 import { DOCUMENT, Injectable, InjectionToken, inject } from '@angular/core';
 import { Observable, Subject, merge } from 'rxjs';
+import type { SignOutReason } from './auth-models';
 import { AUTH_OPTIONS } from './auth-options';
 import { decodeAccessToken } from './jwt';
 
@@ -123,8 +124,13 @@ export class TokenStorage {
    * heard the sign-out (offline): its refresh cookie would then still work, and a silent refresh
    * must not sign the user back in.
    */
-  markSignedOut(): void {
-    this.set(SIGNED_OUT_KEY, '1');
+  markSignedOut(reason?: SignOutReason): void {
+    this.set(SIGNED_OUT_KEY, reason ?? '1');
+  }
+
+  /** Why the app (not the user) signed out, while the sign-out mark stands; else null. */
+  signedOutReason(): SignOutReason | null {
+    return this.get(SIGNED_OUT_KEY) === 'inactive' ? 'inactive' : null;
   }
 
   signedOut(): boolean {
