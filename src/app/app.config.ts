@@ -16,6 +16,7 @@ export const appConfig: ApplicationConfig = {
       refreshMarginSeconds: 60,
       loginPath: '/login',
       forbiddenPath: '/forbidden',
+      idle: { timeoutSeconds: 30 * 60, warningSeconds: 60 },
     }),
   ],
 };

@@ -32,6 +32,7 @@ describe('provideAuth', () => {
       loginPath: '/login',
       forbiddenPath: '/forbidden',
       mapUser: userFromClaims,
+      idle: null,
     });
   });
 
@@ -56,5 +57,15 @@ describe('provideAuth', () => {
   it('refuses negative durations', () => {
     expect(() => provideAuth({ leewaySeconds: -1 })).toThrowError(/must not be negative/);
     expect(() => provideAuth({ refreshMarginSeconds: -5 })).toThrowError(/must not be negative/);
+  });
+
+  it('refuses a warning that does not fit in the idle time', () => {
+    expect(() => provideAuth({ idle: { timeoutSeconds: 60, warningSeconds: 60 } })).toThrowError(
+      /warningSeconds/,
+    );
+    expect(() => provideAuth({ idle: { timeoutSeconds: 60, warningSeconds: -1 } })).toThrowError(
+      /warningSeconds/,
+    );
+    expect(() => provideAuth({ idle: { timeoutSeconds: 60, warningSeconds: 10 } })).not.toThrow();
   });
 });

@@ -43,7 +43,23 @@ export interface AuthOptions {
    * maps them here, without touching the core.
    */
   mapUser: (claims: AccessClaims) => AuthUser;
+  /**
+   * Signs the user out after this long without pointer, key, wheel or touch input in any tab,
+   * warning them `warningSeconds` before. Null (the default): no inactivity timeout.
+   */
+  idle: IdleOptions | null;
 }
+
+/** The inactivity timeout of `provideAuth({ idle })`. */
+export interface IdleOptions {
+  /** Time without activity after which the session ends. */
+  timeoutSeconds: number;
+  /** How long before that the warning opens; shorter than `timeoutSeconds`. */
+  warningSeconds: number;
+}
+
+/** Why the app signed the user out, when it was not the user's own choice (`?reason=` on the login page). */
+export type SignOutReason = 'inactive';
 
 /** ok: new token; refused: the server ended the session; failed: no answer, session kept. */
 export type RefreshOutcome = 'ok' | 'refused' | 'failed';

@@ -9,6 +9,7 @@ export const DEFAULT_AUTH_OPTIONS: AuthOptions = {
   loginPath: '/login',
   forbiddenPath: '/forbidden',
   mapUser: userFromClaims,
+  idle: null,
 };
 
 /** The default `mapUser`: the claims the mock API (and CONTRACT §5) puts in its tokens. */

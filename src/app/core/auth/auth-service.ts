@@ -5,10 +5,17 @@ import { Router } from '@angular/router';
 import { Observable, Subject, firstValueFrom } from 'rxjs';
 import { AuthApi, TokenGrant } from './auth-api';
 import { toAuthError } from './auth-errors';
-import type { AccessClaims, AuthRouteData, AuthUser, RefreshOutcome } from './auth-models';
+import type {
+  AccessClaims,
+  AuthRouteData,
+  AuthUser,
+  RefreshOutcome,
+  SignOutReason,
+} from './auth-models';
 import { AUTH_OPTIONS } from './auth-options';
 import { TokenTiming, decodeAccessToken, measureClockOffset, tokenTiming } from './jwt';
 import { StoredSession, TokenStorage } from './token-storage';
+import { UserDrafts } from './user-drafts';
 
 /** The Web Locks API, or null where it is missing (older browsers, SSR). */
 export const AUTH_LOCKS = new InjectionToken<LockManager | null>('AUTH_LOCKS', {
@@ -41,6 +48,7 @@ export class AuthService {
   private readonly options = inject(AUTH_OPTIONS);
   private readonly router = inject(Router);
   private readonly locks = inject(AUTH_LOCKS);
+  private readonly drafts = inject(UserDrafts);
 
   private readonly session = signal<Session | null>(this.restore());
   private readonly changes = new Subject<AuthUser | null>();
@@ -96,13 +104,26 @@ export class AuthService {
 
   /**
    * Signs out here at once (works offline), revokes the refresh token on the server and goes to
-   * the login page, with `returnUrl` when given (to come back after signing in again).
+   * the login page, with `returnUrl` when given (to come back after signing in again). With a
+   * `reason` the app, not the user, ended the session: the login page says why, and the user's
+   * drafts are kept for when they are back; a deliberate sign-out drops them.
    */
-  async signOut({ returnUrl }: { returnUrl?: string } = {}): Promise<void> {
+  async signOut({
+    returnUrl,
+    reason,
+  }: { returnUrl?: string; reason?: SignOutReason } = {}): Promise<void> {
+    const user = this.user();
+    if (user && reason === undefined) {
+      this.drafts.clear(user.id);
+    }
+    // Marked before the session is cleared: a tab woken by the clearing finds why.
+    this.storage.markSignedOut(reason);
     this.end(true);
-    this.storage.markSignedOut();
     const destination = this.router.createUrlTree([this.options.loginPath], {
-      queryParams: returnUrl === undefined ? {} : { returnUrl },
+      queryParams: {
+        ...(returnUrl === undefined ? {} : { returnUrl }),
+        ...(reason === undefined ? {} : { reason }),
+      },
     });
     await Promise.all([this.revoke(), this.router.navigateByUrl(destination)]);
   }

@@ -3,6 +3,7 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { Router } from '@angular/router';
 import { AUTH_OPTIONS } from './auth-options';
 import { AuthService } from './auth-service';
+import { Inactivity } from './inactivity';
 import { Relogin } from './relogin';
 import { isOnGuardedPage } from './route-data';
 
@@ -24,6 +25,7 @@ export class ExpiryTimer {
   private readonly auth = inject(AuthService);
   private readonly router = inject(Router);
   private readonly relogin = inject(Relogin);
+  private readonly inactivity = inject(Inactivity);
   private readonly options = inject(AUTH_OPTIONS);
   private readonly document = inject(DOCUMENT);
   private readonly destroyRef = inject(DestroyRef);
@@ -84,7 +86,8 @@ export class ExpiryTimer {
   }
 
   private async fire(): Promise<void> {
-    if (this.firing) {
+    // An idle session is not renewed: the inactivity timeout ends it instead.
+    if (this.firing || this.inactivity.timedOut()) {
       return;
     }
     this.firing = true;

@@ -5,6 +5,15 @@ export { provideAuth } from './auth-config';
 export { AuthError, type AuthErrorCode, formatWait } from './auth-errors';
 export { authGuard, guarded, guestGuard } from './auth-guard';
 export { authInterceptor } from './auth-interceptor';
-export type { AccessClaims, AuthOptions, AuthRouteData, AuthUser } from './auth-models';
+export type {
+  AccessClaims,
+  AuthOptions,
+  AuthRouteData,
+  AuthUser,
+  IdleOptions,
+  SignOutReason,
+} from './auth-models';
 export { AuthService } from './auth-service';
+export { Inactivity } from './inactivity';
 export { sanitizeReturnUrl } from './return-url';
+export { type Drafts, UserDrafts } from './user-drafts';

@@ -2,6 +2,7 @@ import { DestroyRef, Injectable, inject } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { Router } from '@angular/router';
 import { AUTH_OPTIONS } from './auth-options';
+import { Inactivity } from './inactivity';
 import { AuthService } from './auth-service';
 import { Relogin, leaveForHome } from './relogin';
 import { sanitizeReturnUrl } from './return-url';
@@ -18,6 +19,7 @@ export class TabSync {
   private readonly storage = inject(TokenStorage);
   private readonly router = inject(Router);
   private readonly relogin = inject(Relogin);
+  private readonly inactivity = inject(Inactivity);
   private readonly options = inject(AUTH_OPTIONS);
   private readonly destroyRef = inject(DestroyRef);
 
@@ -40,7 +42,10 @@ export class TabSync {
     const onGuardedPage = isOnGuardedPage(this.router);
     if (outcome === 'ended') {
       if (onGuardedPage) {
-        await this.router.navigateByUrl(this.options.loginPath);
+        // Ended for inactivity in another tab: this tab says so too.
+        await this.router.navigateByUrl(
+          this.inactivity.loginAfterIdleEnd() ?? this.options.loginPath,
+        );
       }
       return;
     }

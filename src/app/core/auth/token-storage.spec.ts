@@ -5,6 +5,7 @@ import { ALICE, FakeStorageArea, eventually, makeToken } from './test-helpers';
 import {
   ACCESS_TOKEN_KEY,
   AUTH_STORAGE_AREA,
+  LAST_ACTIVITY_KEY,
   AUTH_TAB_CHANNEL,
   SESSION_META_KEY,
   StorageArea,
@@ -162,6 +163,32 @@ describe('TokenStorage', () => {
     await eventually(() => changes === 1);
     expect(changes).toBe(1);
     expect(area.values.size).toBe(0);
+    here.close();
+    there.close();
+  });
+
+  it('tells other tabs of activity by storage event and channel, apart from session changes', async () => {
+    const name = `tokengate-test-${Math.random()}`;
+    const here = new BroadcastChannel(name);
+    const there = new BroadcastChannel(name);
+    const storage = setUp(new FakeStorageArea(), here);
+    const heard: number[] = [];
+    let changes = 0;
+    storage.activityChanges().subscribe((at) => heard.push(at));
+    storage.changes().subscribe(() => changes++);
+
+    window.dispatchEvent(new StorageEvent('storage', { key: LAST_ACTIVITY_KEY, newValue: '100' }));
+    window.dispatchEvent(new StorageEvent('storage', { key: LAST_ACTIVITY_KEY, newValue: 'x' }));
+    there.postMessage({ kind: 'activity', at: 200 });
+    await eventually(() => heard.length === 2);
+    expect(heard).toEqual([100, 200]);
+    expect(changes).withContext('activity is not a session change').toBe(0);
+
+    const received: unknown[] = [];
+    there.onmessage = (event) => received.push(event.data);
+    storage.writeActivity(300);
+    await eventually(() => received.length === 1);
+    expect(received).toEqual([{ kind: 'activity', at: 300 }]);
     here.close();
     there.close();
   });

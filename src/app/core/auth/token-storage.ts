@@ -1,11 +1,13 @@
 import { DOCUMENT, Injectable, InjectionToken, inject } from '@angular/core';
 import { Observable, Subject, merge } from 'rxjs';
+import type { SignOutReason } from './auth-models';
 import { AUTH_OPTIONS } from './auth-options';
 import { decodeAccessToken } from './jwt';
 
 export const ACCESS_TOKEN_KEY = 'tokengate.accessToken';
 export const SESSION_META_KEY = 'tokengate.session';
 export const SIGNED_OUT_KEY = 'tokengate.signedOut';
+export const LAST_ACTIVITY_KEY = 'tokengate.lastActivity';
 const CHANNEL_NAME = 'tokengate-auth';
 
 /** The part of the Web Storage API the token storage uses (a memory stand-in implements it too). */
@@ -69,7 +71,10 @@ export const AUTH_TAB_CHANNEL = new InjectionToken<BroadcastChannel | null>('AUT
   },
 });
 
-type TabMessage = { kind: 'session'; session: StoredSession } | { kind: 'cleared' };
+type TabMessage =
+  | { kind: 'session'; session: StoredSession }
+  | { kind: 'cleared' }
+  | { kind: 'activity'; at: number };
 
 /**
  * Owns the stored access token. Every read validates it: a garbage, truncated, non-JWT or
@@ -82,6 +87,7 @@ export class TokenStorage {
   private readonly view = inject(DOCUMENT).defaultView;
   private readonly shared = inject(AUTH_OPTIONS).storage === 'local';
   private readonly fromChannel = new Subject<void>();
+  private readonly activityFromChannel = new Subject<number>();
 
   constructor() {
     this.channel?.addEventListener('message', (event: MessageEvent<TabMessage>) =>
@@ -118,8 +124,13 @@ export class TokenStorage {
    * heard the sign-out (offline): its refresh cookie would then still work, and a silent refresh
    * must not sign the user back in.
    */
-  markSignedOut(): void {
-    this.set(SIGNED_OUT_KEY, '1');
+  markSignedOut(reason?: SignOutReason): void {
+    this.set(SIGNED_OUT_KEY, reason ?? '1');
+  }
+
+  /** Why the app (not the user) signed out, while the sign-out mark stands; else null. */
+  signedOutReason(): SignOutReason | null {
+    return this.get(SIGNED_OUT_KEY) === 'inactive' ? 'inactive' : null;
   }
 
   signedOut(): boolean {
@@ -149,7 +160,42 @@ export class TokenStorage {
     return merge(fromStorageEvents, this.fromChannel);
   }
 
+  /**
+   * Tells every tab the user was active at `at` (client clock): through the storage event of the
+   * shared area, and the channel where the area is per tab. The inactivity timeout calls it,
+   * throttled.
+   */
+  writeActivity(at: number): void {
+    this.set(LAST_ACTIVITY_KEY, String(at));
+    this.post({ kind: 'activity', at });
+  }
+
+  /** Emits the time of each activity another tab reported. */
+  activityChanges(): Observable<number> {
+    const fromStorageEvents = new Observable<number>((subscriber) => {
+      if (!this.view) {
+        return undefined;
+      }
+      const listener = (event: StorageEvent) => {
+        const at = Number(event.newValue ?? NaN);
+        if (event.key === LAST_ACTIVITY_KEY && Number.isFinite(at)) {
+          subscriber.next(at);
+        }
+      };
+      this.view.addEventListener('storage', listener);
+      return () => this.view?.removeEventListener('storage', listener);
+    });
+    return merge(fromStorageEvents, this.activityFromChannel);
+  }
+
   private receive(message: TabMessage): void {
+    // Activity is not a session change: it goes to the inactivity timeout only.
+    if (message.kind === 'activity') {
+      if (Number.isFinite(message.at)) {
+        this.activityFromChannel.next(message.at);
+      }
+      return;
+    }
     // localStorage is shared, so the storage event already carries the change; other areas are
     // per tab and take the copy from the message.
     if (!this.shared) {

@@ -66,6 +66,18 @@ describe('LoginPage', () => {
     login = spyOn(TestBed.inject(AuthService), 'login');
   });
 
+  it('says nothing about why on a plain visit', async () => {
+    const page = await open('/login?returnUrl=%2Fnotes');
+    expect(page.querySelector('[role="status"]')?.textContent?.trim()).toBe('');
+  });
+
+  it('says why after an inactivity sign-out', async () => {
+    const page = await open('/login?returnUrl=%2Fnotes&reason=inactive');
+    expect(page.querySelector('[role="status"]')?.textContent).toContain(
+      'You were signed out because you were inactive.',
+    );
+  });
+
   it('has the Email and Password fields and the Sign in button', async () => {
     const page = await open();
     expect(input(page, 'Email').type).toBe('email');

@@ -1,7 +1,8 @@
-import { Component, inject, signal } from '@angular/core';
+import { Component, computed, inject, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { FormField, FormRoot, form } from '@angular/forms/signals';
 import { ActivatedRoute, Router } from '@angular/router';
-import { AuthError, AuthService, sanitizeReturnUrl } from '../../core/auth';
+import { AuthError, AuthService, Inactivity, sanitizeReturnUrl } from '../../core/auth';
 import { focusFirstInvalid, shownError } from '../../shared/forms/form-errors';
 import { type SignInModel, signInSchema } from '../../shared/forms/sign-in-rules';
 
@@ -44,6 +45,23 @@ export class LoginPage {
   protected readonly demoUsers = typeof ngDevMode === 'undefined' || ngDevMode ? DEMO_USERS : [];
   protected readonly showPassword = signal(false);
   protected readonly serverError = signal('');
+
+  private readonly idleMinutes = inject(Inactivity).timeoutMinutes;
+  private readonly reason = toSignal(this.route.queryParamMap, {
+    initialValue: this.route.snapshot.queryParamMap,
+  });
+  /** Why the app signed the user out (`?reason=`), in words; empty after a deliberate sign-out. */
+  protected readonly signedOutNotice = computed(() => {
+    if (this.reason().get('reason') !== 'inactive') {
+      return '';
+    }
+    const minutes = this.idleMinutes;
+    const after =
+      minutes === null || minutes < 1
+        ? 'because you were inactive'
+        : `after ${minutes} ${minutes === 1 ? 'minute' : 'minutes'} without activity`;
+    return `You were signed out ${after}. Sign in again to carry on.`;
+  });
 
   protected togglePassword(): void {
     this.showPassword.update((shown) => !shown);

@@ -5,6 +5,8 @@ import { TestBed } from '@angular/core/testing';
 import { Title } from '@angular/platform-browser';
 import { provideRouter, Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
+import { UserDrafts } from '../../core/auth';
+import { provideAuthTesting } from '../../core/auth/testing';
 import { NoteDetailPage } from './note-detail-page';
 import { Note } from './notes-api';
 
@@ -181,5 +183,63 @@ describe('NoteDetailPage', () => {
     const page = await open('/notes/abc');
     await settle();
     expect(page.querySelector('[role="alert"]')?.textContent).toContain("doesn't exist");
+  });
+});
+
+describe('NoteDetailPage: unsaved changes', () => {
+  let http: HttpTestingController;
+  let harness: RouterTestingHarness;
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter([{ path: 'notes/:id', component: NoteDetailPage }]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideAuthTesting({ user: { id: NOTE.ownerId } }),
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+  });
+
+  afterEach(() => http.verify());
+
+  async function openLoaded(): Promise<HTMLElement> {
+    harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl('/notes/7', NoteDetailPage);
+    http.expectOne({ method: 'GET', url: '/api/notes/7' }).flush(NOTE);
+    await harness.fixture.whenStable();
+    return harness.routeNativeElement!;
+  }
+
+  function field(page: HTMLElement, label: string): HTMLInputElement {
+    const id = [...page.querySelectorAll('label')]
+      .find((element) => element.textContent?.trim() === label)!
+      .getAttribute('for')!;
+    return page.querySelector<HTMLInputElement>(`#${id}`)!;
+  }
+
+  it('are kept while typing, for that user, and dropped when the form is back to the saved note', async () => {
+    const drafts = TestBed.inject(UserDrafts).forUser(NOTE.ownerId);
+    const page = await openLoaded();
+    const body = field(page, 'Body');
+    body.value = 'Milk and eggs';
+    body.dispatchEvent(new Event('input'));
+    await harness.fixture.whenStable();
+    expect(drafts.read('notes.7')).toEqual({ title: 'Groceries', body: 'Milk and eggs' });
+
+    body.value = 'Milk';
+    body.dispatchEvent(new Event('input'));
+    await harness.fixture.whenStable();
+    expect(drafts.read('notes.7')).toBeNull();
+  });
+
+  it('come back into the form over the saved note when the page opens', async () => {
+    TestBed.inject(UserDrafts)
+      .forUser(NOTE.ownerId)
+      .write('notes.7', { title: 'Groceries', body: 'Milk and bread' });
+    const page = await openLoaded();
+    expect(field(page, 'Body').value).toBe('Milk and bread');
+    expect(page.textContent).toContain('Your unsaved changes are back in the form.');
   });
 });

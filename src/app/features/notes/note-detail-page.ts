@@ -3,6 +3,7 @@ import {
   Component,
   ElementRef,
   afterNextRender,
+  effect,
   inject,
   Injector,
   signal,
@@ -15,10 +16,22 @@ import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { catchError, firstValueFrom, map, of, switchMap, tap } from 'rxjs';
 import { focusFirstInvalid } from '../../shared/forms/form-errors';
 import { describeHttpError } from '../../shared/ui/http-error';
-import { EMPTY_NOTE, NoteFields, noteDraft, noteSchema } from './note-form';
+import {
+  EMPTY_NOTE,
+  NoteFields,
+  asNoteDraft,
+  noteDraft,
+  noteSchema,
+  sameNote,
+  userDrafts,
+} from './note-form';
 import { Note, NoteDraft, NotesApi } from './notes-api';
 
 const NOT_FOUND = "This note doesn't exist, or it has been deleted.";
+
+function draftKey(id: number): string {
+  return `notes.${id}`;
+}
 
 @Component({
   selector: 'app-note-detail-page',
@@ -39,6 +52,8 @@ export class NoteDetailPage {
   protected readonly loading = signal(true);
   protected readonly loadError = signal('');
 
+  // Unsaved changes are kept while typing, so an inactivity sign-out loses nothing (docs/auth.md).
+  private readonly drafts = userDrafts();
   private readonly draft = signal<NoteDraft>(EMPTY_NOTE);
   protected readonly editForm = form(this.draft, noteSchema, {
     submission: {
@@ -55,6 +70,13 @@ export class NoteDetailPage {
   protected readonly deleteError = signal('');
 
   constructor() {
+    effect(() => {
+      const note = this.note();
+      const draft = this.draft();
+      if (note) {
+        this.drafts?.write(draftKey(note.id), sameNote(draft, note) ? null : draft);
+      }
+    });
     inject(ActivatedRoute)
       .paramMap.pipe(
         map((params) => Number(params.get('id'))),
@@ -79,6 +101,7 @@ export class NoteDetailPage {
         this.loading.set(false);
         this.loadError.set(error);
         this.show(note);
+        this.restoreDraft(note);
       });
   }
 
@@ -102,6 +125,7 @@ export class NoteDetailPage {
     this.deleting.set(true);
     this.api.remove(note.id).subscribe({
       next: () => {
+        this.drafts?.write(draftKey(note.id), null);
         void this.router.navigate(['/notes'], { state: { notice: `Deleted “${note.title}”.` } });
       },
       error: (error: unknown) => {
@@ -130,6 +154,15 @@ export class NoteDetailPage {
       this.saveError.set(describeHttpError(error, { notFound: NOT_FOUND }));
     }
     return undefined;
+  }
+
+  /** Changes kept from before a sign-out go back into the form (show() put the saved note there). */
+  private restoreDraft(note: Note | null): void {
+    const kept = note && asNoteDraft(this.drafts?.read(draftKey(note.id)));
+    if (kept && !sameNote(kept, note)) {
+      this.draft.set(kept);
+      this.notice.set('Your unsaved changes are back in the form.');
+    }
   }
 
   private show(note: Note | null): void {

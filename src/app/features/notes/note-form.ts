@@ -1,5 +1,5 @@
 import { DecimalPipe } from '@angular/common';
-import { Component, input } from '@angular/core';
+import { Component, inject, input } from '@angular/core';
 import {
   type FieldTree,
   FormField,
@@ -15,9 +15,32 @@ import {
   textLength,
 } from '../../shared/forms/field-rules';
 import { shownError } from '../../shared/forms/form-errors';
+import { AuthService, type Drafts, UserDrafts } from '../../core/auth';
 import type { NoteDraft } from './notes-api';
 
 export const EMPTY_NOTE: NoteDraft = { title: '', body: '' };
+
+/** A kept draft read back from storage: a note's fields when it has that shape, else null. */
+export function asNoteDraft(value: unknown): NoteDraft | null {
+  if (value === null || typeof value !== 'object') {
+    return null;
+  }
+  const { title, body } = value as Record<string, unknown>;
+  return typeof title === 'string' && typeof body === 'string' ? { title, body } : null;
+}
+
+export function sameNote(a: NoteDraft, b: NoteDraft): boolean {
+  return a.title === b.title && a.body === b.body;
+}
+
+/**
+ * The signed-in user's kept drafts (see docs/auth.md, "Inactivity"): what a page keeps there comes
+ * back after an inactivity sign-out, for the same user only. Null when nobody is signed in.
+ */
+export function userDrafts(): Drafts | null {
+  const user = inject(AuthService).user();
+  return user ? inject(UserDrafts).forUser(user.id) : null;
+}
 
 /** A note's rules, the API's own (CONTRACT §6), checked here first so people hear before a round trip. */
 export const noteSchema: SchemaFn<NoteDraft> = (note) => {

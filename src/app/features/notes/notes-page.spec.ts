@@ -4,10 +4,12 @@ import {
   provideHttpClientTesting,
   TestRequest,
 } from '@angular/common/http/testing';
-import { Component } from '@angular/core';
+import { ApplicationRef, Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
+import { UserDrafts } from '../../core/auth';
+import { provideAuthTesting } from '../../core/auth/testing';
 import { Note } from './notes-api';
 import { NotesPage } from './notes-page';
 
@@ -232,5 +234,70 @@ describe('NotesPage', () => {
     expectList({}).error(new ProgressEvent('error'), { status: 0, statusText: '' });
     await settle();
     expect(page.textContent).toContain("The server can't be reached");
+  });
+});
+
+describe('NotesPage: a half-typed note', () => {
+  let http: HttpTestingController;
+
+  function configure(userId: number): void {
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter([
+          { path: 'notes', component: NotesPage },
+          { path: 'elsewhere', component: NoteStub },
+        ]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideAuthTesting({ user: { id: userId } }),
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+  }
+
+  let harness: RouterTestingHarness | null;
+  beforeEach(() => (harness = null));
+
+  /** Opens /notes, or leaves it and opens it again (a new page, as after signing in again). */
+  async function open(): Promise<HTMLElement> {
+    if (harness) {
+      await harness.navigateByUrl('/elsewhere');
+    }
+    harness ??= await RouterTestingHarness.create();
+    await harness.navigateByUrl('/notes', NotesPage);
+    http.expectOne((r) => r.url === '/api/notes').flush([], { headers: { 'X-Total-Count': '0' } });
+    await harness.fixture.whenStable();
+    return harness.routeNativeElement!;
+  }
+
+  function field(page: HTMLElement, label: string): HTMLInputElement {
+    const id = [...page.querySelectorAll('label')]
+      .find((element) => element.textContent?.trim() === label)!
+      .getAttribute('for')!;
+    return page.querySelector<HTMLInputElement>(`#${id}`)!;
+  }
+
+  it('is kept for its user while typing and is back in the form when the page opens again', async () => {
+    configure(1);
+    const page = await open();
+    const title = field(page, 'Title');
+    title.value = 'Half-typed';
+    title.dispatchEvent(new Event('input'));
+    await TestBed.inject(ApplicationRef).whenStable();
+    expect(TestBed.inject(UserDrafts).forUser(1).read('notes.new')).toEqual({
+      title: 'Half-typed',
+      body: '',
+    });
+
+    const again = await open();
+    expect(field(again, 'Title').value).toBe('Half-typed');
+    expect(again.textContent).toContain('is back in the form');
+  });
+
+  it('is not shown to another user', async () => {
+    configure(2);
+    TestBed.inject(UserDrafts).forUser(1).write('notes.new', { title: 'Not yours', body: '' });
+    const page = await open();
+    expect(field(page, 'Title').value).toBe('');
   });
 });

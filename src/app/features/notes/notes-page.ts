@@ -1,5 +1,5 @@
 import { DatePipe } from '@angular/common';
-import { Component, computed, inject, signal } from '@angular/core';
+import { Component, computed, effect, inject, signal } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { FormField, FormRoot, form } from '@angular/forms/signals';
 import { ActivatedRoute, ParamMap, Router, RouterLink } from '@angular/router';
@@ -15,10 +15,20 @@ import {
 } from 'rxjs';
 import { focusFirstInvalid } from '../../shared/forms/form-errors';
 import { describeHttpError } from '../../shared/ui/http-error';
-import { EMPTY_NOTE, NoteFields, noteDraft, noteSchema } from './note-form';
+import {
+  EMPTY_NOTE,
+  NoteFields,
+  asNoteDraft,
+  noteDraft,
+  noteSchema,
+  sameNote,
+  userDrafts,
+} from './note-form';
 import { Note, NoteDraft, NotesApi, NotesQuery } from './notes-api';
 
 const PAGE_SIZE = 10;
+/** Where the half-typed new note is kept among the user's drafts. */
+const NEW_NOTE_DRAFT = 'notes.new';
 
 function queryFrom(params: ParamMap): NotesQuery {
   const page = Number(params.get('page'));
@@ -63,7 +73,10 @@ export class NotesPage {
     submission: { action: async ({ q }) => this.runSearch(q().value().trim()) },
   });
 
-  private readonly draft = signal<NoteDraft>(EMPTY_NOTE);
+  // Kept while typing, so an inactivity sign-out (from any tab, even while this one sleeps) loses nothing.
+  private readonly drafts = userDrafts();
+  private readonly restored = asNoteDraft(this.drafts?.read(NEW_NOTE_DRAFT));
+  private readonly draft = signal<NoteDraft>(this.restored ?? EMPTY_NOTE);
   protected readonly newNote = form(this.draft, noteSchema, {
     submission: {
       // Not optimistic on purpose: the note joins the list only once the server has accepted it. On an
@@ -75,10 +88,15 @@ export class NotesPage {
   protected readonly createError = signal('');
   /** Set by the detail page after a delete, through the navigation's state. */
   protected readonly notice = signal<string>(
-    this.router.currentNavigation()?.extras.state?.['notice'] ?? '',
+    this.router.currentNavigation()?.extras.state?.['notice'] ??
+      (this.restored ? 'The note you had not added yet is back in the form.' : ''),
   );
 
   constructor() {
+    effect(() => {
+      const draft = this.draft();
+      this.drafts?.write(NEW_NOTE_DRAFT, sameNote(draft, EMPTY_NOTE) ? null : draft);
+    });
     combineLatest([this.route.queryParamMap.pipe(map(queryFrom)), this.reload$])
       .pipe(
         tap(([query]) => {
