@@ -11,18 +11,20 @@ function lifetimeOf(token: string): number {
 
 // The page's clock is fake (page.clock) and the API's is real, so moving the page clock forward is
 // exactly what a token "getting old" looks like to the app, while the server still accepts it.
+// The clock is installed before the first page load, at the real time, so the session the API
+// sign-in stored (signed in at, clock offset) is as true for the page as for the test.
 test.describe('token expiry, driven by the page clock', () => {
   test('the token is refreshed silently shortly before it expires, with nobody navigating', async ({
     page,
-    signIn,
+    startSignedIn,
     notesPage,
     header,
     network,
     uniqueTitle,
   }) => {
     await page.clock.install();
-    await signIn(ALICE, '/notes');
-    const first = network.latestToken();
+    const first = await startSignedIn(ALICE, '/notes');
+    await notesPage.expectLoaded();
 
     // Still inside the token's life, past the point where a careful app renews it.
     await page.clock.fastForward(lifetimeOf(first) - 15_000);
@@ -43,19 +45,19 @@ test.describe('token expiry, driven by the page clock', () => {
 
   test('when the refresh is refused at expiry the app goes to the login page by itself', async ({
     page,
-    context,
-    signIn,
+    hooks,
+    startSignedIn,
+    notesPage,
     loginPage,
     header,
     reloginDialog,
     network,
   }) => {
     await page.clock.install();
-    await signIn(ALICE, '/notes');
-    await expect(page).toHaveURL('/notes');
-    const token = network.latestToken();
-    // Without its cookie the server refuses the refresh (401 invalid_grant), as after a revocation.
-    await context.clearCookies();
+    const token = await startSignedIn(ALICE, '/notes');
+    await notesPage.expectLoaded();
+    // The server ends this login (as a sign-out elsewhere would): the refresh is refused (401 invalid_grant).
+    await hooks.endLoginOf(token);
 
     await page.clock.fastForward(lifetimeOf(token) + 1_000);
 
@@ -67,19 +69,21 @@ test.describe('token expiry, driven by the page clock', () => {
 
   test('a refresh that gets no answer keeps the session and the page', async ({
     page,
-    signIn,
+    startSignedIn,
     notesPage,
     header,
-    network,
   }) => {
     await page.clock.install();
-    await signIn(ALICE, '/notes');
-    await expect(notesPage.addButton).toBeVisible();
+    const token = await startSignedIn(ALICE, '/notes');
+    await notesPage.expectLoaded();
     await page.route('**/auth/refresh', (route) => route.abort('connectionrefused'));
+    const refreshFailed = page.waitForEvent('requestfailed', (request) =>
+      request.url().endsWith('/auth/refresh'),
+    );
 
-    await page.clock.fastForward(lifetimeOf(network.latestToken()) - 15_000);
+    await page.clock.fastForward(lifetimeOf(token) - 15_000);
 
-    await expect.poll(() => network.refreshes().length).toBeGreaterThan(0);
+    await refreshFailed;
     await expect(page).toHaveURL('/notes');
     await expect(header.userName(ALICE)).toBeVisible();
     await expect(notesPage.title).toBeEditable();
@@ -87,13 +91,12 @@ test.describe('token expiry, driven by the page clock', () => {
 
   test('opening a page with an expired token refreshes once and shows the page', async ({
     page,
-    signIn,
+    startSignedIn,
     header,
     network,
   }) => {
     await page.clock.install();
-    await signIn(ALICE);
-    const token = network.latestToken();
+    const token = await startSignedIn(ALICE);
     await page.clock.setSystemTime(Date.now() + lifetimeOf(token) + 60_000);
 
     await page.goto('/profile');
@@ -107,15 +110,14 @@ test.describe('token expiry, driven by the page clock', () => {
 
   test('opening a page with an expired token and a refused refresh goes to login with returnUrl', async ({
     page,
-    context,
-    signIn,
+    hooks,
+    startSignedIn,
     loginPage,
     network,
   }) => {
     await page.clock.install();
-    await signIn(ALICE);
-    const token = network.latestToken();
-    await context.clearCookies();
+    const token = await startSignedIn(ALICE);
+    await hooks.endLoginOf(token);
     await page.clock.setSystemTime(Date.now() + lifetimeOf(token) + 60_000);
 
     await page.goto('/profile');
@@ -136,6 +138,7 @@ test.describe('token expiry, driven by the page clock', () => {
       network,
       uniqueTitle,
     }) => {
+      // Signed in through the form: what is tested is the skew the app measures at sign-in.
       await page.clock.install({ time: Date.now() + offset });
       await signIn(ALICE, '/notes');
       const first = network.latestToken();
