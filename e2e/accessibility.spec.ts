@@ -79,23 +79,20 @@ test.describe('accessibility (axe)', () => {
     await expectNoAxeViolations(page);
   });
 
-  test('the re-login dialog over the notes page', async ({
-    page,
-    hooks,
-    startSignedIn,
-    notesPage,
-    reloginDialog,
-    uniqueTitle,
-  }) => {
-    const token = await startSignedIn(ALICE, '/notes');
-    // Ended before its list was answered, the page's own list request would meet the end first.
-    await notesPage.expectLoaded();
-    await notesPage.type(uniqueTitle('Dialog'), 'body');
-    // The server ends this test's login: the save is refused, and so is the refresh it calls for.
-    await hooks.endLoginOf(token);
-    await notesPage.addButton.click();
-    await expect(reloginDialog.password).toBeFocused();
+  test(
+    'the re-login dialog over the notes page',
+    { tag: '@hooks' },
+    async ({ page, hooks, startSignedIn, notesPage, reloginDialog, uniqueTitle }) => {
+      const token = await startSignedIn(ALICE, '/notes');
+      // Ended before its list was answered, the page's own list request would meet the end first.
+      await notesPage.expectLoaded();
+      await notesPage.type(uniqueTitle('Dialog'), 'body');
+      // The server ends this test's login: the save is refused, and so is the refresh it calls for.
+      await hooks.endLoginOf(token);
+      await notesPage.addButton.click();
+      await expect(reloginDialog.password).toBeFocused();
 
-    await expectNoAxeViolations(page);
-  });
+      await expectNoAxeViolations(page);
+    },
+  );
 });

@@ -96,7 +96,12 @@ test.describe('the interceptor', () => {
     await header.link('Profile').click();
     await expect(page.getByRole('heading', { name: 'Your profile' })).toBeVisible();
     await expect(page.getByText(ALICE.email)).toBeVisible();
+    // The sign-out's revocation can leave after the page has reached /login: wait for it.
+    const logout = page.waitForRequest(
+      (request) => new URL(request.url()).pathname === '/auth/logout',
+    );
     await header.signOut();
+    await logout;
     await expect(page).toHaveURL(/\/login/);
 
     const token = network.latestToken();

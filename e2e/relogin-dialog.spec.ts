@@ -6,7 +6,7 @@ import { ALICE, expect, test } from './fixtures';
 // only once the notes list has been answered: otherwise the page's own list request could meet the
 // end first and open the dialog before the save.
 
-test.describe('the re-login dialog', () => {
+test.describe('the re-login dialog', { tag: '@hooks' }, () => {
   test('keeps a half-typed note, and after signing in again saves it exactly once', async ({
     page,
     hooks,

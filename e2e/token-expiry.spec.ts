@@ -43,29 +43,33 @@ test.describe('token expiry, driven by the page clock', () => {
     expect(network.refreshes()).toHaveLength(1);
   });
 
-  test('when the refresh is refused at expiry the app goes to the login page by itself', async ({
-    page,
-    hooks,
-    startSignedIn,
-    notesPage,
-    loginPage,
-    header,
-    reloginDialog,
-    network,
-  }) => {
-    await page.clock.install();
-    const token = await startSignedIn(ALICE, '/notes');
-    await notesPage.expectLoaded();
-    // The server ends this login (as a sign-out elsewhere would): the refresh is refused (401 invalid_grant).
-    await hooks.endLoginOf(token);
+  test(
+    'when the refresh is refused at expiry the app goes to the login page by itself',
+    { tag: '@hooks' },
+    async ({
+      page,
+      hooks,
+      startSignedIn,
+      notesPage,
+      loginPage,
+      header,
+      reloginDialog,
+      network,
+    }) => {
+      await page.clock.install();
+      const token = await startSignedIn(ALICE, '/notes');
+      await notesPage.expectLoaded();
+      // The server ends this login (as a sign-out elsewhere would): the refresh is refused (401 invalid_grant).
+      await hooks.endLoginOf(token);
 
-    await page.clock.fastForward(lifetimeOf(token) + 1_000);
+      await page.clock.fastForward(lifetimeOf(token) + 1_000);
 
-    await loginPage.expectRedirectedFrom('/notes');
-    await expect(header.signOutButton).toBeHidden();
-    await expect(reloginDialog.dialog).toBeHidden();
-    expect(network.refreshes(), 'one refused refresh, no retry loop').toHaveLength(1);
-  });
+      await loginPage.expectRedirectedFrom('/notes');
+      await expect(header.signOutButton).toBeHidden();
+      await expect(reloginDialog.dialog).toBeHidden();
+      expect(network.refreshes(), 'one refused refresh, no retry loop').toHaveLength(1);
+    },
+  );
 
   test('a refresh that gets no answer keeps the session and the page', async ({
     page,
@@ -108,23 +112,21 @@ test.describe('token expiry, driven by the page clock', () => {
     expect(network.unauthorized, 'the expired token was never sent').toEqual([]);
   });
 
-  test('opening a page with an expired token and a refused refresh goes to login with returnUrl', async ({
-    page,
-    hooks,
-    startSignedIn,
-    loginPage,
-    network,
-  }) => {
-    await page.clock.install();
-    const token = await startSignedIn(ALICE);
-    await hooks.endLoginOf(token);
-    await page.clock.setSystemTime(Date.now() + lifetimeOf(token) + 60_000);
+  test(
+    'opening a page with an expired token and a refused refresh goes to login with returnUrl',
+    { tag: '@hooks' },
+    async ({ page, hooks, startSignedIn, loginPage, network }) => {
+      await page.clock.install();
+      const token = await startSignedIn(ALICE);
+      await hooks.endLoginOf(token);
+      await page.clock.setSystemTime(Date.now() + lifetimeOf(token) + 60_000);
 
-    await page.goto('/profile');
+      await page.goto('/profile');
 
-    await loginPage.expectRedirectedFrom('/profile');
-    expect(network.refreshes()).toHaveLength(1);
-  });
+      await loginPage.expectRedirectedFrom('/profile');
+      expect(network.refreshes()).toHaveLength(1);
+    },
+  );
 
   for (const [direction, offset] of [
     ['ahead', 3 * HOUR],
