@@ -8,10 +8,9 @@
 
 const { express } = require('./json-server-deps');
 const { sendError, notFound, methodNotAllowed, jsonBody } = require('./errors');
+const { noteTitleProblem, noteBodyProblem } = require('./note-rules');
 
 const API_BODY_LIMIT = 64 * 1024;
-const TITLE_MAX = 200;
-const BODY_MAX = 10_000;
 const NOTE_FIELDS = ['id', 'ownerId', 'title', 'body', 'createdAt', 'updatedAt'];
 const USER_FIELDS = ['id', 'email', 'name', 'roles'];
 const LIST_PARAMETERS = new Set(['_page', '_limit', '_sort', '_order', 'q', '_start', '_end']);
@@ -19,9 +18,6 @@ const FILTER_SUFFIX = /_(?:gte|lte|ne|like)$/;
 // Cross-origin callers may read these; json-server overwrites the list on some answers, so the
 // render step sets it again.
 const EXPOSED_HEADERS = 'Location, Link, X-Total-Count, Retry-After, WWW-Authenticate';
-
-// Lengths count characters as people see them (code points), not UTF-16 units: an emoji is one.
-const length = (text) => [...text].length;
 
 const escapeRegExp = (text) => text.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
 
@@ -66,25 +62,25 @@ function noteInput(body, { partial }) {
   }
   const input = {};
   if (body.title !== undefined || !partial) {
-    const title = body.title;
-    if (typeof title !== 'string' || title.trim() === '' || length(title) > TITLE_MAX) {
-      return { error: `title must be text of 1 to ${TITLE_MAX} characters, not only spaces` };
-    }
-    input.title = title;
+    const error = noteTitleProblem(body.title);
+    if (error) return { error };
+    input.title = body.title;
   }
+  // A missing body is an empty one; `null` is not text and is refused, not taken for "".
   if (body.body !== undefined || !partial) {
-    const text = body.body ?? '';
-    if (typeof text !== 'string' || length(text) > BODY_MAX) {
-      return { error: `body must be text of at most ${BODY_MAX} characters` };
-    }
+    const text = body.body === undefined ? '' : body.body;
+    const error = noteBodyProblem(text);
+    if (error) return { error };
     input.body = text;
   }
   return { input };
 }
 
-function createApiGate({ db, requireAccessToken }) {
+function createApiGate({ db, requireAccessToken, clock }) {
   const notes = () => db.get('notes');
-  const gate = express.Router();
+  // json-server's router matches paths without regard to case; this gate, which decides what is
+  // allowed, must not: `/USERS` would otherwise slip past the `/users` rules into the router.
+  const gate = express.Router({ caseSensitive: true });
   const pass = (_req, _res, next) => next('router');
 
   gate.use(requireAccessToken, jsonBody(API_BODY_LIMIT), (req, _res, next) => {
@@ -114,7 +110,7 @@ function createApiGate({ db, requireAccessToken }) {
     };
   }
 
-  const now = () => new Date().toISOString();
+  const now = () => new Date(clock.now()).toISOString();
   const checkNoteQuery = checkQuery(NOTE_FIELDS);
 
   gate
@@ -179,11 +175,31 @@ const pick = (record, fields) =>
     fields.filter((field) => field in record).map((field) => [field, record[field]]),
   );
 
+// json-server writes `Location` and `Link` as absolute URLs built from the Host the client sent;
+// they become paths, which the client resolves against the URL it asked, so no header echoes a
+// Host.
+const pathOnly = (url) => {
+  const { pathname, search } = new URL(url, 'http://base.invalid');
+  return pathname + search;
+};
+
+function relativeLinks(res) {
+  const location = res.get('Location');
+  if (location) res.set('Location', pathOnly(location));
+  const link = res.get('Link');
+  if (link)
+    res.set(
+      'Link',
+      link.replace(/<([^>]*)>/g, (_match, url) => `<${pathOnly(url)}>`),
+    );
+}
+
 // json-server's render step, restricted to the fields each collection may show.
 function renderSafely(req, res) {
   const data = res.locals.data;
   if (data === undefined || res.statusCode === 404) return notFound(req, res);
   const fields = req.path.split('/')[1] === 'users' ? USER_FIELDS : NOTE_FIELDS;
+  relativeLinks(res);
   res.set('Access-Control-Expose-Headers', EXPOSED_HEADERS);
   res.json(Array.isArray(data) ? data.map((record) => pick(record, fields)) : pick(data, fields));
 }

@@ -2,13 +2,13 @@
 
 // The auth endpoints (CONTRACT §4) and the access-token check every /api request passes (§6).
 
-const cookieParser = require('cookie-parser');
 const { express } = require('./json-server-deps');
 const { isEmail } = require('./email');
-const { verifyPassword, verifyAgainstNobody } = require('./passwords');
+const { ServerBusyError } = require('./passwords');
+const { deviceLabel, UNKNOWN_DEVICE } = require('./device');
+const { REFRESH_COOKIE, refreshTokenValues, cookiePathsFor } = require('./cookies');
 const { sendError, methodNotAllowed, jsonBody } = require('./errors');
 
-const REFRESH_COOKIE = 'refresh_token';
 const AUTH_BODY_LIMIT = 10 * 1024;
 const REALM = 'Bearer realm="tokengate"';
 
@@ -68,13 +68,15 @@ function sameOriginOnly(allowedOrigin) {
     ) {
       return next();
     }
-    sendError(res, 403, 'forbidden', 'Requests to /auth are accepted only from the app');
+    sendError(res, 403, 'forbidden', 'This is accepted only from the app');
   };
 }
 
-function noStore(_req, res, next) {
-  res.set({ 'Cache-Control': 'no-store', Pragma: 'no-cache' });
-  next();
+// The address the connection comes from: never X-Forwarded-For or the like, which any client can
+// write. IPv4 clients of a dual-stack socket appear as `::ffff:a.b.c.d`; they count as a.b.c.d.
+function clientAddress(req) {
+  const address = req.socket.remoteAddress ?? '';
+  return address.startsWith('::ffff:') && address.includes('.') ? address.slice(7) : address;
 }
 
 function bearerToken(header) {
@@ -93,7 +95,7 @@ function unauthorized(res, code, message, tokenSent) {
   sendError(res, 401, code, message);
 }
 
-// Sets req.user to the token's user, or answers 401 (CONTRACT §6).
+// Sets req.user to the token's user and req.sessionId to its login, or answers 401 (CONTRACT §6).
 function createAccessCheck({ tokens, users, refreshStore }) {
   return async function requireAccessToken(req, res, next) {
     const token = bearerToken(req.headers.authorization);
@@ -109,7 +111,7 @@ function createAccessCheck({ tokens, users, refreshStore }) {
       const user = users.byId(claims.sub);
       if (!user)
         return unauthorized(res, 'invalid_token', 'The access token names an unknown user', true);
-      if (refreshStore.isSessionRevoked(claims.sid)) {
+      if (!refreshStore.acceptsAccessTokens(claims.sid, user.id)) {
         return unauthorized(
           res,
           'invalid_token',
@@ -117,7 +119,9 @@ function createAccessCheck({ tokens, users, refreshStore }) {
           true,
         );
       }
+      refreshStore.touch(claims.sid);
       req.user = user;
+      req.sessionId = claims.sid;
     } catch (error) {
       return next(error);
     }
@@ -125,16 +129,69 @@ function createAccessCheck({ tokens, users, refreshStore }) {
   };
 }
 
-function createAuthRouter({ config, db, tokens, refreshStore, limiter, requireAccessToken }) {
+function tooManyAttempts(res, retryAfter, whose) {
+  res.set('Retry-After', String(retryAfter));
+  sendError(
+    res,
+    429,
+    'too_many_attempts',
+    `Too many failed sign-ins ${whose}: try again in ${retryAfter} s`,
+  );
+}
+
+function serverBusy(res) {
+  // The queue drains within moments; a second is the smallest wait Retry-After can say.
+  res.set('Retry-After', '1');
+  sendError(res, 503, 'server_busy', 'Too many sign-ins at once: try again in a moment');
+}
+
+function createAuthRouter({
+  config,
+  db,
+  tokens,
+  refreshStore,
+  limiter,
+  clientLimiter,
+  passwords,
+  requireAccessToken,
+}) {
   const users = createUserDirectory(db);
-  const router = express.Router();
-  router.use(noStore, cookieParser(), jsonBody(AUTH_BODY_LIMIT));
+  const router = express.Router({ caseSensitive: true });
+  router.use(jsonBody(AUTH_BODY_LIMIT));
   const fromApp = sameOriginOnly(config.corsOrigin);
 
   async function answerWithSession(req, res, user, session) {
     const access = await tokens.issue(user, session.sessionId);
     res.cookie(REFRESH_COOKIE, session.token, cookieOptions(req, config.refreshTokenTtl));
     res.json({ ...access, user: publicUser(user) });
+  }
+
+  async function login(req, res, email, password) {
+    const ticket = clientLimiter.reserve(clientAddress(req));
+    if (ticket.retryAfter) return tooManyAttempts(res, ticket.retryAfter, 'from this address');
+    const user = users.byEmail(email);
+    const hash = (user && users.passwordHash(user.id)) || undefined;
+    let outcome;
+    try {
+      outcome = await limiter.attempt(email, () =>
+        passwords.check(password, hash, { suspect: ticket.suspect }),
+      );
+    } catch (error) {
+      ticket.done();
+      if (error instanceof ServerBusyError) return serverBusy(res);
+      throw error;
+    }
+    if (outcome.retryAfter) {
+      ticket.done();
+      return tooManyAttempts(res, outcome.retryAfter, 'for this email');
+    }
+    if (!outcome.valid) {
+      ticket.failed();
+      return sendError(res, 401, 'invalid_credentials', 'Wrong email or password');
+    }
+    ticket.done();
+    const device = deviceLabel(req.headers['user-agent']);
+    await answerWithSession(req, res, user, refreshStore.startSession(user.id, { device }));
   }
 
   router
@@ -147,31 +204,28 @@ function createAuthRouter({ config, db, tokens, refreshStore, limiter, requireAc
       if (!isEmail(email)) {
         return sendError(res, 400, 'invalid_request', 'The email is not an email address');
       }
-
       try {
-        const user = users.byEmail(email);
-        const hash = user && users.passwordHash(user.id);
-        const outcome = await limiter.attempt(email, () =>
-          hash ? verifyPassword(password, hash) : verifyAgainstNobody(password),
-        );
-        if (outcome.retryAfter) {
-          res.set('Retry-After', String(outcome.retryAfter));
-          return sendError(
-            res,
-            429,
-            'too_many_attempts',
-            `Too many failed sign-ins for this email: try again in ${outcome.retryAfter} s`,
-          );
-        }
-        if (!outcome.valid) {
-          return sendError(res, 401, 'invalid_credentials', 'Wrong email or password');
-        }
-        await answerWithSession(req, res, user, refreshStore.startSession(user.id));
+        await login(req, res, email, password);
       } catch (error) {
         next(error);
       }
     })
     .all(methodNotAllowed(['POST']));
+
+  // The refresh cookie(s) the request carries. With more than one, a page on another localhost
+  // port has planted its own beside ours, and which one is the caller's cannot be known. Every
+  // login they belong to is ended (so the planted one cannot sign the caller in later, and the
+  // caller's own does not live on unseen), and the cookie is cleared on every path it could have
+  // been planted on, so the caller's next sign-in starts clean.
+  function presentedTokens(req, res) {
+    const values = refreshTokenValues(req.headers.cookie);
+    if (values.length <= 1) return { token: values[0], tossed: false };
+    for (const value of values) refreshStore.endSession(value);
+    for (const path of cookiePathsFor(req.baseUrl + req.path)) {
+      res.clearCookie(REFRESH_COOKIE, { ...cookieOptions(req), path });
+    }
+    return { token: undefined, tossed: true };
+  }
 
   function refuseGrant(req, res, message) {
     res.clearCookie(REFRESH_COOKIE, cookieOptions(req));
@@ -181,7 +235,10 @@ function createAuthRouter({ config, db, tokens, refreshStore, limiter, requireAc
   router
     .route('/refresh')
     .post(fromApp, async (req, res, next) => {
-      const presented = req.cookies[REFRESH_COOKIE];
+      const { token: presented, tossed } = presentedTokens(req, res);
+      if (tossed) {
+        return sendError(res, 401, 'invalid_grant', 'More than one refresh cookie: sign in again');
+      }
       if (typeof presented !== 'string' || presented === '') {
         return refuseGrant(req, res, 'No refresh token: sign in');
       }
@@ -203,9 +260,11 @@ function createAuthRouter({ config, db, tokens, refreshStore, limiter, requireAc
   router
     .route('/logout')
     .post(fromApp, (req, res) => {
-      const presented = req.cookies[REFRESH_COOKIE];
-      if (typeof presented === 'string') refreshStore.endSession(presented);
-      res.clearCookie(REFRESH_COOKIE, cookieOptions(req));
+      const { token: presented, tossed } = presentedTokens(req, res);
+      if (!tossed) {
+        if (typeof presented === 'string') refreshStore.endSession(presented);
+        res.clearCookie(REFRESH_COOKIE, cookieOptions(req));
+      }
       res.status(204).end();
     })
     .all(methodNotAllowed(['POST']));
@@ -215,6 +274,38 @@ function createAuthRouter({ config, db, tokens, refreshStore, limiter, requireAc
     .get(requireAccessToken, (req, res) => res.json(publicUser(req.user)))
     .all(methodNotAllowed(['GET']));
 
+  const iso = (time) => new Date(time).toISOString();
+
+  router
+    .route('/sessions')
+    .get(requireAccessToken, (req, res) => {
+      res.json(
+        refreshStore.listSessions(req.user.id).map((session) => ({
+          id: session.id,
+          createdAt: iso(session.createdAt),
+          lastUsedAt: iso(session.lastUsedAt),
+          device: session.device ?? UNKNOWN_DEVICE,
+          current: session.id === req.sessionId,
+        })),
+      );
+    })
+    .delete(requireAccessToken, (req, res) => {
+      refreshStore.endUserSessions(req.user.id, req.sessionId);
+      res.status(204).end();
+    })
+    .all(methodNotAllowed(['GET', 'DELETE']));
+
+  router
+    .route('/sessions/:id')
+    .delete(requireAccessToken, (req, res) => {
+      // Another user's login answers exactly like one that does not exist.
+      if (!refreshStore.endSessionById(req.params.id, req.user.id)) {
+        return sendError(res, 404, 'not_found', 'No such login');
+      }
+      res.status(204).end();
+    })
+    .all(methodNotAllowed(['DELETE']));
+
   return router;
 }
 
@@ -222,6 +313,6 @@ module.exports = {
   createAuthRouter,
   createAccessCheck,
   createUserDirectory,
+  sameOriginOnly,
   publicUser,
-  REFRESH_COOKIE,
 };

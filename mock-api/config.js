@@ -5,7 +5,9 @@
 
 const crypto = require('node:crypto');
 const fs = require('node:fs');
+const net = require('node:net');
 const path = require('node:path');
+const { parseHost } = require('./hosts');
 
 const SEED_FILE = path.join(__dirname, 'db.seed.json');
 const DEFAULT_DB_FILE = path.join(__dirname, 'data', 'db.json');
@@ -83,12 +85,46 @@ function parseDbFile(raw) {
   return file;
 }
 
+// `name`, `name:port`, `[v6]` or `[v6]:port`, comma-separated; blanks between commas are skipped.
+function parseAllowedHosts(raw) {
+  const entries = (raw ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  return entries.map((entry) => {
+    const host = parseHost(entry);
+    if (!host) {
+      throw new ConfigError(
+        `ALLOWED_HOSTS must be comma-separated host names, each optionally with :port (api.example, tunnel.example:8443, [fd00::1]:9000), got "${entry}"`,
+      );
+    }
+    return host;
+  });
+}
+
+const isLoopbackAddress = (host) =>
+  host === 'localhost' || host === '::1' || (net.isIPv4(host) && host.startsWith('127.'));
+
+// The hooks change data and end sessions without a password: only for an API nobody else can
+// reach.
+function parseTestHooks(raw, host) {
+  if (raw === undefined || raw === '0') return false;
+  if (raw !== '1') throw new ConfigError(`TEST_HOOKS must be 1 (on) or 0 (off), got "${raw}"`);
+  if (!isLoopbackAddress(host)) {
+    throw new ConfigError(
+      `TEST_HOOKS=1 needs the API to listen on loopback only (HOST 127.0.0.1, another 127.x.x.x, ::1 or localhost), got HOST=${host}`,
+    );
+  }
+  return true;
+}
+
 function loadConfig(env = process.env) {
   const { secret, generated } = parseSecret(read(env, 'JWT_SECRET'));
   const dbFile = parseDbFile(read(env, 'DB_FILE'));
+  const host = read(env, 'HOST') ?? '127.0.0.1';
   return {
     port: parsePort(read(env, 'PORT') ?? '3000'),
-    host: read(env, 'HOST') ?? '127.0.0.1',
+    host,
     jwtSecret: secret,
     jwtSecretGenerated: generated,
     accessTokenTtl: parseDuration('ACCESS_TOKEN_TTL', read(env, 'ACCESS_TOKEN_TTL') ?? '15m'),
@@ -98,6 +134,15 @@ function loadConfig(env = process.env) {
       read(env, 'LOGIN_MAX_ATTEMPTS') ?? '5',
     ),
     loginWindow: parseDuration('LOGIN_WINDOW', read(env, 'LOGIN_WINDOW') ?? '15m'),
+    // Far above what a person mistypes in a window, far below what a spray sends in one.
+    loginClientMaxAttempts: parsePositiveInteger(
+      'LOGIN_CLIENT_MAX_ATTEMPTS',
+      read(env, 'LOGIN_CLIENT_MAX_ATTEMPTS') ?? '50',
+    ),
+    // Enough for every tab of a busy demo to sign in at once; beyond it waiting only grows.
+    loginQueueSize: parsePositiveInteger('LOGIN_QUEUE_SIZE', read(env, 'LOGIN_QUEUE_SIZE') ?? '16'),
+    allowedHosts: parseAllowedHosts(read(env, 'ALLOWED_HOSTS')),
+    testHooks: parseTestHooks(read(env, 'TEST_HOOKS'), host),
     dbFile,
     seedFile: SEED_FILE,
     // Refresh tokens outlive a restart only when access tokens do: with a random secret every

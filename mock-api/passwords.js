@@ -1,8 +1,10 @@
 'use strict';
 
 // Salted scrypt hashes from node:crypto. The async scrypt runs on libuv's thread pool, never on the
-// event loop; a queue lets only one run at a time so that a login storm leaves the other pool
-// threads (which also sign and verify every JWT) and the second CPU core to the rest of the API.
+// event loop. Checks at login wait in a queue that runs one at a time, so that a login storm leaves
+// the other pool threads (which also sign and verify every JWT) and the second CPU core to the rest
+// of the API; the queue is bounded, so that a flood is refused at once (503) rather than making
+// every later login wait behind it.
 //
 // Stored form: scrypt$<log2 N>$<r>$<p>$<salt base64url>$<hash base64url>, so the cost can be raised
 // later without invalidating existing hashes.
@@ -11,32 +13,61 @@ const crypto = require('node:crypto');
 
 const DEFAULTS = { log2N: 14, r: 8, p: 1 };
 const KEY_LENGTH = 32;
-const MAX_CONCURRENT = 1;
 
-let running = 0;
-const waiting = [];
-
-async function withSlot(task) {
-  if (running >= MAX_CONCURRENT) await new Promise((resolve) => waiting.push(resolve));
-  running++;
-  try {
-    return await task();
-  } finally {
-    running--;
-    waiting.shift()?.();
+class ServerBusyError extends Error {
+  constructor() {
+    super('Too many sign-ins are waiting');
   }
+}
+
+// Runs tasks one at a time, with at most `maxWaiting` waiting. Tasks marked `suspect` (from an
+// address with failed logins in the window) wait behind the others, and when the queue is full a
+// newcomer that is not suspect takes the place of the newest suspect one: a spray slows its own
+// attempts, not everyone's. Refused tasks reject with ServerBusyError.
+function createCheckQueue({ maxWaiting }) {
+  let running = false;
+  const waiting = [];
+
+  function startNext() {
+    const index = waiting.findIndex((entry) => !entry.suspect);
+    const [next] = waiting.splice(index < 0 ? 0 : index, 1);
+    if (next) next.start();
+    else running = false;
+  }
+
+  function admit(entry) {
+    if (waiting.length < maxWaiting) return waiting.push(entry);
+    const evicted = entry.suspect ? -1 : waiting.findLastIndex((other) => other.suspect);
+    if (evicted < 0) return entry.refuse();
+    waiting.splice(evicted, 1)[0].refuse();
+    waiting.push(entry);
+  }
+
+  function run(task, { suspect = false } = {}) {
+    return new Promise((resolve, reject) => {
+      const entry = {
+        suspect,
+        start: () => {
+          running = true;
+          Promise.resolve().then(task).then(resolve, reject).finally(startNext);
+        },
+        refuse: () => reject(new ServerBusyError()),
+      };
+      if (running) admit(entry);
+      else entry.start();
+    });
+  }
+
+  return { run };
 }
 
 function scrypt(password, salt, { log2N, r, p }) {
   const N = 2 ** log2N;
-  return withSlot(
-    () =>
-      new Promise((resolve, reject) => {
-        crypto.scrypt(password, salt, KEY_LENGTH, { N, r, p, maxmem: 256 * N * r }, (error, key) =>
-          error ? reject(error) : resolve(key),
-        );
-      }),
-  );
+  return new Promise((resolve, reject) => {
+    crypto.scrypt(password, salt, KEY_LENGTH, { N, r, p, maxmem: 256 * N * r }, (error, key) =>
+      error ? reject(error) : resolve(key),
+    );
+  });
 }
 
 async function hashPassword(password, params = DEFAULTS) {
@@ -86,7 +117,29 @@ async function verifyAgainstNobody(password) {
   return false;
 }
 
-module.exports = { hashPassword, verifyPassword, verifyAgainstNobody, prepareDummyHash };
+// Password checks for logins, through one bounded queue. `stored` undefined means an unknown
+// email, checked against the throwaway hash. Resolves to true for a correct password; rejects
+// with ServerBusyError when the queue is full.
+function createPasswordChecker({ maxWaiting }) {
+  const queue = createCheckQueue({ maxWaiting });
+  return {
+    check: (password, stored, { suspect }) =>
+      queue.run(
+        () =>
+          stored === undefined ? verifyAgainstNobody(password) : verifyPassword(password, stored),
+        { suspect },
+      ),
+  };
+}
+
+module.exports = {
+  hashPassword,
+  verifyPassword,
+  prepareDummyHash,
+  createCheckQueue,
+  createPasswordChecker,
+  ServerBusyError,
+};
 
 // `node mock-api/passwords.js <password>` prints a hash for a new seed user.
 if (require.main === module) {

@@ -1,9 +1,11 @@
 'use strict';
 
 // Refresh tokens (CONTRACT §4): opaque random strings, stored only as SHA-256 hashes. Every login
-// starts a family (the session); each refresh spends one token and issues its successor in the same
-// family. Presenting a spent token means two parties hold the family's tokens, so the whole
-// family is revoked, and with it (through the access tokens' `sid`) every access token it issued.
+// starts a family (the session, or "login" in the contract's words: its id is the access tokens'
+// `sid`); each refresh spends one token and issues its successor in the same family. Presenting a
+// spent token means two parties hold the family's tokens, so the whole family is revoked, and with
+// it (through `sid`) every access token it issued. A family also keeps what GET /auth/sessions
+// shows: when it started, when it was last used, and the device it started on.
 //
 // With a file (JWT_SECRET set) the store is written atomically after every change and read back at
 // start-up, so sessions survive a restart. Without one it lives in memory only.
@@ -15,6 +17,9 @@ const { writeFileAtomic, removeStaleTempFiles, readJsonFile } = require('./stora
 // A user's oldest sessions are ended beyond this many, so that a login loop cannot grow the store
 // without bound.
 const MAX_SESSIONS_PER_USER = 20;
+// A family outlives its last access token by this margin, so that a token checked just before its
+// `exp` still finds its family (an unknown `sid` is refused).
+const KEEP_MARGIN_MS = 60_000;
 
 function hashToken(token) {
   return crypto.createHash('sha256').update(token).digest('base64url');
@@ -43,7 +48,7 @@ function load(file, warn) {
 }
 
 function createRefreshStore({ file, refreshTtl, accessTtl, now = Date.now, warn = console.warn }) {
-  const state = file ? load(file, warn) : emptyState();
+  let state = file ? load(file, warn) : emptyState();
   if (file) removeStaleTempFiles(file);
 
   function save() {
@@ -73,14 +78,19 @@ function createRefreshStore({ file, refreshTtl, accessTtl, now = Date.now, warn 
       used: false,
       revoked: false,
     };
-    family.keepUntil = Math.max(family.keepUntil, expiresAt, time + accessTtl * 1000);
+    family.expiresAt = expiresAt;
+    family.keepUntil = Math.max(
+      family.keepUntil,
+      expiresAt,
+      time + accessTtl * 1000 + KEEP_MARGIN_MS,
+    );
     return token;
   }
 
   function revokeFamily(family) {
     if (family.revokedAt) return;
     family.revokedAt = now();
-    family.keepUntil = Math.max(family.keepUntil, now() + accessTtl * 1000);
+    family.keepUntil = Math.max(family.keepUntil, now() + accessTtl * 1000 + KEEP_MARGIN_MS);
     for (const token of Object.values(state.tokens)) {
       if (token.familyId === family.id) token.revoked = true;
     }
@@ -95,10 +105,19 @@ function createRefreshStore({ file, refreshTtl, accessTtl, now = Date.now, warn 
     }
   }
 
-  // Starts a session for a user who just proved their password.
-  function startSession(userId) {
+  // Starts a session for a user who just proved their password. Its id is random (a v4 UUID), so
+  // no one can guess another login's id from their own.
+  function startSession(userId, { device }) {
     endOldestSessions(userId);
-    const family = { id: crypto.randomUUID(), userId, createdAt: now(), keepUntil: 0 };
+    const time = now();
+    const family = {
+      id: crypto.randomUUID(),
+      userId,
+      device,
+      createdAt: time,
+      lastUsedAt: time,
+      keepUntil: 0,
+    };
     state.families[family.id] = family;
     const token = newToken(family);
     save();
@@ -119,6 +138,7 @@ function createRefreshStore({ file, refreshTtl, accessTtl, now = Date.now, warn 
       return null;
     }
     record.used = true;
+    family.lastUsedAt = now();
     const successor = newToken(family);
     save();
     return { userId: family.userId, sessionId: family.id, token: successor };
@@ -133,11 +153,80 @@ function createRefreshStore({ file, refreshTtl, accessTtl, now = Date.now, warn 
     save();
   }
 
-  function isSessionRevoked(sessionId) {
-    return typeof sessionId === 'string' && Boolean(state.families[sessionId]?.revokedAt);
+  const familyOf = (sessionId) =>
+    typeof sessionId === 'string' && Object.hasOwn(state.families, sessionId)
+      ? state.families[sessionId]
+      : undefined;
+
+  // Whether an access token of this session, naming this user, may be used: the session exists,
+  // is the user's and has not ended. A session this store does not know (forgotten by a reset, or
+  // never started) accepts nothing.
+  function acceptsAccessTokens(sessionId, userId) {
+    const family = familyOf(sessionId);
+    return Boolean(family && !family.revokedAt && String(family.userId) === String(userId));
   }
 
-  return { startSession, rotate, endSession, isSessionRevoked };
+  // Marks a session used by an access token. Kept in memory and written with the next change: a
+  // disk write per API request would cost far more than the time is worth.
+  function touch(sessionId) {
+    const family = familyOf(sessionId);
+    if (family) family.lastUsedAt = Math.max(family.lastUsedAt ?? 0, now());
+  }
+
+  const isLive = (family) => !family.revokedAt && (family.expiresAt ?? family.keepUntil) > now();
+
+  // The user's live sessions, newest first.
+  function listSessions(userId) {
+    return Object.values(state.families)
+      .filter((family) => family.userId === userId && isLive(family))
+      .reverse()
+      .sort((a, b) => b.createdAt - a.createdAt)
+      .map((family) => ({
+        id: family.id,
+        createdAt: family.createdAt,
+        lastUsedAt: family.lastUsedAt ?? family.createdAt,
+        device: family.device,
+      }));
+  }
+
+  // Ends one live session; `userId`, when given, must own it. Returns whether one was ended.
+  function endSessionById(sessionId, userId) {
+    const family = familyOf(sessionId);
+    if (!family || !isLive(family) || (userId !== undefined && family.userId !== userId)) {
+      return false;
+    }
+    revokeFamily(family);
+    save();
+    return true;
+  }
+
+  // Ends every live session of the user but `exceptId`.
+  function endUserSessions(userId, exceptId) {
+    for (const family of Object.values(state.families)) {
+      if (family.userId === userId && family.id !== exceptId && isLive(family)) {
+        revokeFamily(family);
+      }
+    }
+    save();
+  }
+
+  // Forgets every session: each refresh token and access token issued so far is refused.
+  function clear() {
+    state = emptyState();
+    save();
+  }
+
+  return {
+    startSession,
+    rotate,
+    endSession,
+    acceptsAccessTokens,
+    touch,
+    listSessions,
+    endSessionById,
+    endUserSessions,
+    clear,
+  };
 }
 
 module.exports = { createRefreshStore, hashToken, MAX_SESSIONS_PER_USER };

@@ -3,35 +3,61 @@
 // The mock API: json-server 0.17 (create(), defaults(), router()) with the auth layer in front.
 // Custom routes and middleware come before json-server's router, as its README prescribes.
 
+// Before anything that needs the newer Node is loaded: on an older one, say so in one line.
+if (require.main === module) {
+  const problem = require('./node-version').nodeVersionProblem();
+  if (problem) {
+    console.error(`mock-api: ${problem}`);
+    process.exit(1);
+  }
+}
+
 const cors = require('cors');
 const jsonServer = require('json-server');
 const { loadConfig, ConfigError } = require('./config');
 const { openDatabase, StorageError } = require('./storage');
+const { createClock } = require('./clock');
 const { createTokenService } = require('./tokens');
 const { createRefreshStore } = require('./refresh-store');
-const { createLoginLimiter } = require('./login-limiter');
-const { prepareDummyHash } = require('./passwords');
-const { lowerThreadPoolPriority } = require('./thread-priority');
+const { createLoginLimiter, createClientLimiter } = require('./login-limiter');
+const { createPasswordChecker, prepareDummyHash } = require('./passwords');
+const { createHostCheck } = require('./hosts');
 const { createAuthRouter, createAccessCheck, createUserDirectory } = require('./auth');
 const { createApiGate, renderSafely, EXPOSED_HEADERS } = require('./api');
+const { createTestHooks } = require('./test-hooks');
 const { notFound, errorHandler, answerClientError } = require('./errors');
 
 function createServices(config) {
   const db = openDatabase(config.dbFile, config.seedFile);
-  // The first hash starts libuv's pool, whose threads are then moved below the event loop.
-  prepareDummyHash().then(lowerThreadPoolPriority);
+  const clock = createClock();
+  // Made now, so that the first login for an unknown email does not pay for it.
+  prepareDummyHash();
   return {
     db,
-    tokens: createTokenService({ secret: config.jwtSecret, ttlSeconds: config.accessTokenTtl }),
+    clock,
+    tokens: createTokenService({
+      secret: config.jwtSecret,
+      ttlSeconds: config.accessTokenTtl,
+      now: clock.now,
+      trackIssued: config.testHooks,
+    }),
     refreshStore: createRefreshStore({
       file: config.refreshStoreFile,
       refreshTtl: config.refreshTokenTtl,
       accessTtl: config.accessTokenTtl,
+      now: clock.now,
     }),
     limiter: createLoginLimiter({
       maxAttempts: config.loginMaxAttempts,
       windowSeconds: config.loginWindow,
+      now: clock.now,
     }),
+    clientLimiter: createClientLimiter({
+      maxAttempts: config.loginClientMaxAttempts,
+      windowSeconds: config.loginWindow,
+      now: clock.now,
+    }),
+    passwords: createPasswordChecker({ maxWaiting: config.loginQueueSize }),
   };
 }
 
@@ -56,6 +82,26 @@ function jsonServerDefaults() {
     .filter((middleware) => middleware.name !== 'serveStatic');
 }
 
+// CONTRACT §6, on every answer, refusals included. After json-server's defaults, which set
+// `Cache-Control: no-cache`, which would let a cache store answers that carry tokens and notes.
+function securityHeaders(_req, res, next) {
+  res.set({
+    'Cache-Control': 'no-store',
+    Pragma: 'no-cache',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  next();
+}
+
+// The app measures its clock's skew from the Date header: when the test hooks move the server's
+// clock, the header moves with it.
+function dateFrom(clock) {
+  return (_req, res, next) => {
+    if (clock.isMoved()) res.set('Date', new Date(clock.now()).toUTCString());
+    next();
+  };
+}
+
 function createJsonServerRouter(db) {
   const router = jsonServer.router(db);
   router.render = renderSafely;
@@ -66,7 +112,7 @@ function createJsonServerRouter(db) {
 }
 
 function createApp(config, services) {
-  const { db, tokens, refreshStore, limiter } = services;
+  const { db, clock, tokens, refreshStore } = services;
   const requireAccessToken = createAccessCheck({
     tokens,
     users: createUserDirectory(db),
@@ -75,7 +121,11 @@ function createApp(config, services) {
 
   const app = jsonServer.create();
   app.disable('x-powered-by');
+  // `/API/notes` is not `/api/notes`: the gate's rules are written for exact paths.
+  app.enable('case sensitive routing');
   if (config.logRequests) app.use(requestLog);
+  app.use(jsonServerDefaults(), securityHeaders, dateFrom(clock));
+  app.use(createHostCheck({ allowedHosts: config.allowedHosts, corsOrigin: config.corsOrigin }));
   app.use(
     cors({
       origin: config.corsOrigin,
@@ -84,18 +134,11 @@ function createApp(config, services) {
       maxAge: 600,
     }),
   );
-  app.use((_req, res, next) => {
-    res.set('X-Content-Type-Options', 'nosniff');
-    next();
-  });
-  app.use(jsonServerDefaults());
 
   app.get('/health', (_req, res) => res.json({ status: 'ok' }));
-  app.use(
-    '/auth',
-    createAuthRouter({ config, db, tokens, refreshStore, limiter, requireAccessToken }),
-  );
-  app.use('/api', createApiGate({ db, requireAccessToken }), createJsonServerRouter(db));
+  app.use('/auth', createAuthRouter({ config, db, requireAccessToken, ...services }));
+  app.use('/api', createApiGate({ db, clock, requireAccessToken }), createJsonServerRouter(db));
+  if (config.testHooks) app.use('/__test', createTestHooks({ config, ...services }));
   app.use(notFound);
   app.use(errorHandler);
   return app;
@@ -107,12 +150,16 @@ function start(config, services = createServices(config)) {
   return new Promise((resolve, reject) => {
     const server = app.listen(config.port, config.host);
     server.on('clientError', answerClientError);
+    const stopTimers = () => {
+      services.limiter.stop();
+      services.clientLimiter.stop();
+    };
     server.once('listening', () => {
-      server.on('close', () => services.limiter.stop());
+      server.on('close', stopTimers);
       resolve(server);
     });
     server.once('error', (error) => {
-      services.limiter.stop();
+      stopTimers();
       reject(error);
     });
   });
@@ -143,6 +190,8 @@ function formatDuration(seconds) {
   return `${seconds / size}${unit}`;
 }
 
+const formatHost = ({ hostname, port }) => (port === undefined ? hostname : `${hostname}:${port}`);
+
 function banner(config, server, users) {
   const { port } = server.address();
   const host =
@@ -154,9 +203,18 @@ function banner(config, server, users) {
   const lines = [
     `Tokengate mock API ready on http://${host}:${port}`,
     `  access tokens live ${formatDuration(config.accessTokenTtl)}, refresh tokens ${formatDuration(config.refreshTokenTtl)};` +
-      ` ${config.loginMaxAttempts} failed sign-ins per email per ${formatDuration(config.loginWindow)}, then 429`,
+      ` ${config.loginMaxAttempts} failed sign-ins per email and ${config.loginClientMaxAttempts} per address` +
+      ` per ${formatDuration(config.loginWindow)}, then 429`,
     `  data: ${config.dbFile} (npm run api:reset restores it from mock-api/db.seed.json)`,
-    `  CORS origin: ${config.corsOrigin}`,
+    `  CORS origin: ${config.corsOrigin}` +
+      (config.allowedHosts.length
+        ? `; also answers as ${config.allowedHosts.map(formatHost).join(', ')}`
+        : ''),
+    ...(config.testHooks
+      ? [
+          '  warning: TEST_HOOKS=1: POST /__test/* can reset the data, end logins and move the clock without a password (for tests only)',
+        ]
+      : []),
     'Demo users (their passwords are in README.md, "Demo users"):',
     ...users.map(
       (user) => `  ${user.name.padEnd(16)}${user.email.padEnd(22)}${user.roles.join(', ')}`,

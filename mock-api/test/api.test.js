@@ -312,3 +312,68 @@ test('any other collection or path answers 404 JSON', async (t) => {
   const outside = await admin('/../../etc/passwd');
   assert.equal(outside.status, 404);
 });
+
+test('paths are case-sensitive: /api/USERS and /api/NOTES are 404', async (t) => {
+  const { api, admin } = await signedIn(t);
+  const { token } = await api.login(USERS.admin);
+  for (const path of ['/USERS', '/Users/1', '/NOTES', '/Notes', '/notes/1/'.toUpperCase()]) {
+    const response = await admin(path);
+    assert.equal(response.status, 404, path);
+    assert.equal(response.body.error, 'not_found', path);
+  }
+  for (const path of ['/API/notes', '/Api/users', '/AUTH/me']) {
+    const response = await api.request(path, { token });
+    assert.equal(response.status, 404, path);
+  }
+  const login = await api.request('/Auth/login', {
+    method: 'POST',
+    json: { email: USERS.alice.email, password: USERS.alice.password },
+  });
+  assert.equal(login.status, 404);
+});
+
+test('a title of only invisible or control characters is refused like an all-space one', async (t) => {
+  const { alice } = await signedIn(t);
+  const blank = [
+    '\u200b',
+    '\u200b\u200c\u200d',
+    '\ufeff',
+    '\u2060\u00ad',
+    '\u0000\u0001\u001f',
+    '\u007f\u0085',
+    ' \u200b\t\n ',
+    '\u3164',
+    '\u202e\u202d',
+    '\ufe0f',
+  ];
+  for (const title of blank) {
+    for (const [method, path] of [
+      ['POST', '/notes'],
+      ['PUT', '/notes/1'],
+      ['PATCH', '/notes/1'],
+    ]) {
+      const response = await alice(path, { method, json: { title } });
+      assert.equal(response.status, 400, `${method} ${JSON.stringify(title)}`);
+      assert.equal(response.body.error, 'invalid_request');
+    }
+  }
+  const visible = await alice('/notes', { method: 'POST', json: { title: '\u200bhi\u200b' } });
+  assert.equal(visible.status, 201);
+});
+
+test('"body": null is refused, not turned into ""', async (t) => {
+  const { alice } = await signedIn(t);
+  for (const [method, path] of [
+    ['POST', '/notes'],
+    ['PUT', '/notes/1'],
+    ['PATCH', '/notes/1'],
+  ]) {
+    const response = await alice(path, { method, json: { title: 'ok', body: null } });
+    assert.equal(response.status, 400, method);
+    assert.equal(response.body.error, 'invalid_request');
+    assert.match(response.body.message, /body/);
+  }
+  const missing = await alice('/notes', { method: 'POST', json: { title: 'ok' } });
+  assert.equal(missing.status, 201);
+  assert.equal(missing.body.body, '');
+});

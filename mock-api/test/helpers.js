@@ -4,6 +4,7 @@
 // DB_FILE, and talks to it over HTTP only.
 
 const fs = require('node:fs');
+const http = require('node:http');
 const os = require('node:os');
 const path = require('node:path');
 const { loadConfig } = require('../config');
@@ -49,9 +50,11 @@ function closeServer(server) {
 }
 
 function createClient(base, extra = {}) {
+  // `localAddress` sends the request from another loopback address (another client, as the API
+  // sees it), e.g. '127.0.0.2'.
   async function request(
     pathname,
-    { method = 'GET', json, token, cookie, headers = {}, body } = {},
+    { method = 'GET', json, token, cookie, headers = {}, body, localAddress } = {},
   ) {
     const init = { method, headers: { ...headers }, redirect: 'manual' };
     if (json !== undefined) {
@@ -62,7 +65,10 @@ function createClient(base, extra = {}) {
     }
     if (token !== undefined) init.headers.authorization = `Bearer ${token}`;
     if (cookie !== undefined) init.headers.cookie = `refresh_token=${cookie}`;
-    const response = await fetch(base + pathname, init);
+    const response =
+      localAddress !== undefined || init.headers.host !== undefined
+        ? await nodeHttpFetch(base + pathname, init, localAddress)
+        : await fetch(base + pathname, init);
     const text = await response.text();
     let data;
     try {
@@ -83,6 +89,34 @@ function createClient(base, extra = {}) {
   }
 
   return { base, request, login, ...extra };
+}
+
+// fetch() can neither bind the client to an address nor send a Host header of our choosing;
+// node:http can. The answer is returned as a fetch Response, so callers cannot tell the two apart.
+function nodeHttpFetch(url, { method, headers, body }, localAddress) {
+  return new Promise((resolve, reject) => {
+    const outgoing = http.request(url, { method, headers, localAddress, agent: false });
+    outgoing.on('error', reject);
+    outgoing.on('response', (incoming) => {
+      const chunks = [];
+      incoming.on('data', (chunk) => chunks.push(chunk));
+      incoming.on('error', reject);
+      incoming.on('end', () => {
+        const answerHeaders = new Headers();
+        for (let i = 0; i < incoming.rawHeaders.length; i += 2) {
+          answerHeaders.append(incoming.rawHeaders[i], incoming.rawHeaders[i + 1]);
+        }
+        const data = Buffer.concat(chunks);
+        resolve(
+          new Response(data.length === 0 ? null : data, {
+            status: incoming.statusCode,
+            headers: answerHeaders,
+          }),
+        );
+      });
+    });
+    outgoing.end(body);
+  });
 }
 
 // The refresh token value from a response's Set-Cookie, or undefined.

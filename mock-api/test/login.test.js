@@ -41,7 +41,7 @@ test('a good login answers the token, its lifetime and the user, and sets the re
 });
 
 test('the refresh cookie is Secure when the API is reached under a non-local name', async (t) => {
-  const api = await startApi(t);
+  const api = await startApi(t, { ALLOWED_HOSTS: 'api.tokengate.example' });
   // fetch() will not send a Host header of our choosing; node:http will.
   const response = await new Promise((resolve, reject) => {
     const body = JSON.stringify({ email: USERS.alice.email, password: USERS.alice.password });

@@ -60,7 +60,8 @@ test('the access token carries the contract claims, signed HS256', async (t) => 
 
 test('a token signed correctly by the test for a seed user is accepted (the forgeries below differ in one thing)', async (t) => {
   const api = await startApi(t);
-  const response = await api.request('/api/notes', { token: await sign({}) });
+  const { sid } = decodeJwt((await api.login(USERS.alice)).token);
+  const response = await api.request('/api/notes', { token: await sign({ sid }) });
   assert.equal(response.status, 200);
 });
 
@@ -69,30 +70,38 @@ test('forged tokens answer 401 invalid_token', async (t) => {
   const { token } = await api.login(USERS.alice);
   const [header, payload, signature] = token.split('.');
   const claims = decodeJwt(token);
+  const { sid } = claims;
+  const bobsSid = decodeJwt((await api.login(USERS.bob)).token).sid;
   const { privateKey } = await generateKeyPair('RS256');
 
   const forgeries = {
     'alg none': `${b64({ alg: 'none', typ: 'JWT' })}.${payload}.`,
     'alg none with the original signature': `${b64({ alg: 'none', typ: 'JWT' })}.${payload}.${signature}`,
     'alg NONE': `${b64({ alg: 'NONE', typ: 'JWT' })}.${payload}.`,
-    'HS512 with the right secret': await sign({}, { alg: 'HS512' }),
-    'HS384 with the right secret': await sign({}, { alg: 'HS384' }),
-    'RS256 with a key of its own': await sign({}, { alg: 'RS256', secret: privateKey }),
+    'HS512 with the right secret': await sign({ sid }, { alg: 'HS512' }),
+    'HS384 with the right secret': await sign({ sid }, { alg: 'HS384' }),
+    'RS256 with a key of its own': await sign({ sid }, { alg: 'RS256', secret: privateKey }),
     'header switched to HS512, signature kept': `${b64({ alg: 'HS512', typ: 'JWT' })}.${payload}.${signature}`,
     'payload tampered to another user': `${header}.${b64({ ...claims, sub: '3', roles: ['user', 'admin'] })}.${signature}`,
     'payload tampered to a later expiry': `${header}.${b64({ ...claims, exp: claims.exp + 3600 })}.${signature}`,
     'signature removed': `${header}.${payload}.`,
-    'signature of another token': `${header}.${payload}.${(await sign({})).split('.')[2]}`,
-    'wrong secret': await sign({}, { secret: new TextEncoder().encode(`${SECRET}-but-not-quite`) }),
+    'signature of another token': `${header}.${payload}.${(await sign({ sid })).split('.')[2]}`,
+    'wrong secret': await sign(
+      { sid },
+      { secret: new TextEncoder().encode(`${SECRET}-but-not-quite`) },
+    ),
     'the public json-server-auth secret': await sign(
-      {},
+      { sid },
       { secret: new TextEncoder().encode('json-server-auth-123456') },
     ),
-    'wrong issuer': await sign({ iss: 'someone-else' }),
-    'wrong audience': await sign({ aud: 'another-app' }),
-    'typ other than JWT': await sign({}, { typ: 'at+jwt' }),
-    'unknown user': await sign({ sub: '999' }),
-    'non-numeric user': await sign({ sub: 'admin' }),
+    'wrong issuer': await sign({ sid, iss: 'someone-else' }),
+    'wrong audience': await sign({ sid, aud: 'another-app' }),
+    'typ other than JWT': await sign({ sid }, { typ: 'at+jwt' }),
+    'unknown user': await sign({ sid, sub: '999' }),
+    'non-numeric user': await sign({ sid, sub: 'admin' }),
+    'no login (sid) at all': await sign({}),
+    'a login this API never started': await sign({ sid: crypto.randomUUID() }),
+    "another user's login": await sign({ sid: bobsSid }),
     'not a JWT': 'hello',
     'two segments': `${header}.${payload}`,
     'four segments': `${token}.extra`,
@@ -105,6 +114,26 @@ test('forged tokens answer 401 invalid_token', async (t) => {
   for (const [label, forged] of Object.entries(forgeries)) {
     await assertRefused(api, forged, 'invalid_token', label);
   }
+});
+
+test('a signature spelled non-canonically is refused: one spelling per token', async (t) => {
+  const api = await startApi(t);
+  const { token } = await api.login(USERS.alice);
+  const [header, payload, signature] = token.split('.');
+  const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  // An HS256 signature is 32 bytes, 43 characters: the last one carries two bits that decoders
+  // drop, so four characters decode to the same bytes.
+  const last = ALPHABET.indexOf(signature.at(-1));
+  const spellings = [1, 2, 3].map((bits) => signature.slice(0, -1) + ALPHABET[last ^ bits]);
+  spellings.push(`${signature}=`, `${signature}==`);
+  for (const spelling of spellings) {
+    assert.ok(
+      Buffer.from(spelling, 'base64url').equals(Buffer.from(signature, 'base64url')),
+      spelling,
+    );
+    await assertRefused(api, `${header}.${payload}.${spelling}`, 'invalid_token', spelling);
+  }
+  assert.equal((await api.request('/api/notes', { token })).status, 200);
 });
 
 test('a token missing exp is refused', async (t) => {
@@ -123,9 +152,15 @@ test('a token missing exp is refused', async (t) => {
 
 test('an expired token answers 401 token_expired, with no tolerance', async (t) => {
   const api = await startApi(t);
+  const { sid } = decodeJwt((await api.login(USERS.alice)).token);
   const now = Math.floor(Date.now() / 1000);
-  await assertRefused(api, await sign({ iat: now - 700, exp: now - 100 }), 'token_expired', 'past');
-  await assertRefused(api, await sign({ iat: now - 600, exp: now }), 'token_expired', 'now');
+  await assertRefused(
+    api,
+    await sign({ sid, iat: now - 700, exp: now - 100 }),
+    'token_expired',
+    'past',
+  );
+  await assertRefused(api, await sign({ sid, iat: now - 600, exp: now }), 'token_expired', 'now');
 });
 
 test('a token issued by the API expires after ACCESS_TOKEN_TTL', async (t) => {
@@ -141,7 +176,7 @@ test('an expired token with a bad signature is invalid, not merely expired', asy
   const api = await startApi(t);
   const now = Math.floor(Date.now() / 1000);
   const forged = await sign(
-    { exp: now - 100 },
+    { sid: crypto.randomUUID(), exp: now - 100 },
     { secret: new TextEncoder().encode('x'.repeat(40)) },
   );
   await assertRefused(api, forged, 'invalid_token', 'expired and forged');
