@@ -64,6 +64,20 @@ function AuthCoverageReporter() {
   this.onExit = (done) => done(failed ? 1 : 0);
 }
 
+/**
+ * For logs that are not a terminal (CI): the failures as they happen, each with its messages, then
+ * one line per browser and the total. Karma's progress reporter redraws one line in a terminal, but
+ * in a log every redraw is a line of its own ("Executed 1 of 186" … "Executed 186 of 186").
+ */
+function SummaryReporter(baseReporterDecorator) {
+  baseReporterDecorator(this);
+  this.onBrowserComplete = (browser) => this.write(`${this.renderBrowser(browser)}\n`);
+}
+SummaryReporter.$inject = ['baseReporterDecorator'];
+
+// A terminal gets the live progress line and colours; a log gets SummaryReporter, without escapes.
+const interactive = Boolean(process.stdout.isTTY);
+
 module.exports = function (config) {
   config.set({
     basePath: '',
@@ -74,6 +88,7 @@ module.exports = function (config) {
       require('karma-jasmine-html-reporter'),
       require('karma-coverage'),
       { 'reporter:auth-coverage': ['type', AuthCoverageReporter] },
+      { 'reporter:summary': ['type', SummaryReporter] },
     ],
     client: {
       jasmine: {
@@ -88,7 +103,8 @@ module.exports = function (config) {
       subdir: '.',
       reporters: [{ type: 'html' }, { type: 'text-summary' }],
     },
-    reporters: ['progress', 'kjhtml', 'auth-coverage'],
+    reporters: interactive ? ['progress', 'kjhtml', 'auth-coverage'] : ['summary', 'auth-coverage'],
+    colors: interactive,
     customLaunchers: {
       // Tests run as root in CI and on developer machines here: Chromium refuses its sandbox as root.
       ChromeHeadlessNoSandbox: {

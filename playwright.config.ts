@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { TestOptions } from './e2e/fixtures';
 import { findBrowser } from './scripts/browser';
 
 // Playwright loads this file in its main process and again in every worker: values chosen here are
@@ -29,7 +30,23 @@ const appConfiguration = process.env['E2E_APP_CONFIGURATION'] ?? 'production';
 const apiUrl = `http://127.0.0.1:${apiPort}`;
 const appUrl = `http://127.0.0.1:${appPort}`;
 
-export default defineConfig({
+const browserUse = {
+  ...devices['Desktop Chrome'],
+  launchOptions: {
+    executablePath: findBrowser(),
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  },
+};
+
+export default defineConfig<TestOptions>({
   testDir: './e2e',
   testMatch: '**/*.spec.ts',
   fullyParallel: true,
@@ -47,6 +64,7 @@ export default defineConfig({
   outputDir: 'test-results',
   use: {
     baseURL: appUrl,
+    apiURL: apiUrl,
     // Kept for failed tests only. DOM snapshots show every step; the screencast is left out
     // because recording it for every (mostly passing) test costs a two-core machine dearly.
     trace: { mode: 'retain-on-failure', snapshots: true, screenshots: false, sources: true },
@@ -55,21 +73,18 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        launchOptions: {
-          executablePath: findBrowser(),
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-dev-shm-usage',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-          ],
-        },
-      },
+      testIgnore: 'whole-server/**',
+      // Runs once every test of this project has ended, alone: see that project.
+      teardown: 'whole-server',
+      use: browserUse,
+    },
+    {
+      // Tests that move state every test shares (a user's tokens, the server's clock) through the
+      // API's test hooks: alone on the server, one at a time, after the rest (`--no-deps` leaves them out).
+      name: 'whole-server',
+      testDir: './e2e/whole-server',
+      fullyParallel: false,
+      use: browserUse,
     },
   ],
   webServer: [
@@ -92,6 +107,8 @@ export default defineConfig({
         LOGIN_MAX_ATTEMPTS: '3',
         LOGIN_WINDOW: '10m',
         CORS_ORIGIN: appUrl,
+        // The /__test/* hooks (e2e/support/api-hooks.ts); the API refuses them off loopback.
+        TEST_HOOKS: '1',
       },
     },
     {

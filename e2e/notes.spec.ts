@@ -4,12 +4,12 @@ test.describe('notes', () => {
   test('a note added with the form is listed and stored for its owner only', async ({
     page,
     api,
-    signIn,
+    startSignedIn,
     notesPage,
     uniqueTitle,
   }) => {
     const title = uniqueTitle('Added');
-    await signIn(BOB, '/notes');
+    await startSignedIn(BOB, '/notes');
 
     await notesPage.add(title, 'written in the browser');
 
@@ -25,14 +25,14 @@ test.describe('notes', () => {
   test('a note opens at /notes/:id and Save stores the edit', async ({
     page,
     api,
-    signIn,
+    startSignedIn,
     notesPage,
     noteDetail,
     uniqueTitle,
   }) => {
     const note = await api.createNote(BOB, uniqueTitle('To edit'));
     const edited = uniqueTitle('Edited');
-    await signIn(BOB, `/notes?q=${encodeURIComponent(note.title)}`);
+    await startSignedIn(BOB, `/notes?q=${encodeURIComponent(note.title)}`);
 
     await notesPage.open(note.title);
     await expect(page).toHaveURL(`/notes/${note.id}`);
@@ -47,13 +47,13 @@ test.describe('notes', () => {
   test('Delete asks for confirmation in the page, and only the confirmation deletes', async ({
     page,
     api,
-    signIn,
+    startSignedIn,
     noteDetail,
     notesPage,
     uniqueTitle,
   }) => {
     const note = await api.createNote(BOB, uniqueTitle('To delete'));
-    await signIn(BOB, `/notes/${note.id}`);
+    await startSignedIn(BOB, `/notes/${note.id}`);
     await expect(noteDetail.title).toHaveValue(note.title);
 
     await noteDetail.deleteButton.click();
@@ -71,11 +71,11 @@ test.describe('notes', () => {
   });
 
   test('an empty or too long title is explained beside the field and not sent', async ({
-    signIn,
+    startSignedIn,
     notesPage,
     network,
   }) => {
-    await signIn(BOB, '/notes');
+    await startSignedIn(BOB, '/notes');
 
     await notesPage.add('', 'a body without a title');
     await expect(notesPage.title).toHaveAttribute('aria-invalid', 'true');
@@ -88,12 +88,12 @@ test.describe('notes', () => {
 
   test('a note the server refuses is never shown in the list', async ({
     page,
-    signIn,
+    startSignedIn,
     notesPage,
     uniqueTitle,
   }) => {
     const title = uniqueTitle('Refused');
-    await signIn(BOB, '/notes');
+    await startSignedIn(BOB, '/notes');
     await page.route(
       (url) => url.pathname === '/api/notes',
       (route) =>
@@ -116,11 +116,11 @@ test.describe('notes', () => {
 
   test('an API that cannot be reached is reported in words and the user stays signed in', async ({
     page,
-    signIn,
+    startSignedIn,
     notesPage,
     header,
   }) => {
-    await signIn(BOB);
+    await startSignedIn(BOB);
     await page.route(
       (url) => url.pathname === '/api/notes',
       (route) => route.abort('connectionrefused'),
@@ -136,13 +136,13 @@ test.describe('notes', () => {
   test('search and paging go through q, _page and _limit', async ({
     page,
     api,
-    signIn,
+    startSignedIn,
     notesPage,
     uniqueTitle,
   }) => {
     const topic = uniqueTitle('Paged');
     for (let i = 1; i <= 11; i++) await api.createNote(BOB, `${topic} #${i}`);
-    await signIn(BOB, '/notes');
+    await startSignedIn(BOB, '/notes');
 
     await notesPage.search(topic);
 

@@ -4,11 +4,11 @@ import { bearer } from './support/network';
 test.describe('dashboard and profile', () => {
   test('the dashboard greets the user and counts down the time left of the session', async ({
     page,
-    signIn,
+    startSignedIn,
     header,
   }) => {
     await page.clock.install();
-    await signIn(ADMIN);
+    await startSignedIn(ADMIN);
     // The session card lists signed in at, expires at and, last, the time left.
     const timeLeft = page
       .getByRole('region', { name: 'Your session' })
@@ -27,10 +27,10 @@ test.describe('dashboard and profile', () => {
 
   test('the profile shows the user from /auth/me with roles and the session times', async ({
     page,
-    signIn,
+    startSignedIn,
     network,
   }) => {
-    await signIn(ADMIN, '/profile');
+    await startSignedIn(ADMIN, '/profile');
 
     const account = page.getByRole('region', { name: 'Account' });
     await expect(account.getByText(ADMIN.email)).toBeVisible();
@@ -52,7 +52,7 @@ test.describe('small screens', () => {
   test('at 320 px wide every page fits without scrolling sideways', async ({
     page,
     api,
-    signIn,
+    startSignedIn,
     uniqueTitle,
   }) => {
     const note = await api.createNote(
@@ -65,7 +65,7 @@ test.describe('small screens', () => {
     await page.goto('/login');
     await expect(page.getByRole('button', { name: 'Sign in', exact: true })).toBeVisible();
     await expect.poll(fitsWidth, '/login').toBe(true);
-    await signIn(ADMIN);
+    await startSignedIn(ADMIN);
     for (const path of ['/', '/notes', `/notes/${note.id}`, '/profile', '/admin']) {
       await page.goto(path);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();

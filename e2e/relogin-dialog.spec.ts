@@ -1,30 +1,17 @@
-import type { BrowserContext, Page } from '@playwright/test';
 import { ALICE, expect, test } from './fixtures';
-import { answerTokenExpired } from './support/api-routes';
 
-/**
- * Ends the session for real on the server's side of the app: the next note POST is refused as
- * expired, and the refresh that follows finds no cookie, so the server refuses it (invalid_grant).
- */
-async function endSessionAtNextSave(page: Page, context: BrowserContext): Promise<void> {
-  await context.clearCookies();
-  let refused = false;
-  await page.route(
-    (url) => url.pathname === '/api/notes',
-    async (route) => {
-      if (route.request().method() !== 'POST' || refused) return route.fallback();
-      refused = true;
-      return answerTokenExpired(route);
-    },
-  );
-}
+// The session ends on the server while the user is typing (an admin, a "sign out everywhere" on
+// another device): hooks.endLoginOf() ends this test's login only, so the note's POST is refused
+// (401 invalid_token) and so is the refresh it calls for (401 invalid_grant). Each test ends it
+// only once the notes list has been answered: otherwise the page's own list request could meet the
+// end first and open the dialog before the save.
 
-test.describe('the re-login dialog', () => {
+test.describe('the re-login dialog', { tag: '@hooks' }, () => {
   test('keeps a half-typed note, and after signing in again saves it exactly once', async ({
     page,
-    context,
+    hooks,
     api,
-    signIn,
+    startSignedIn,
     notesPage,
     reloginDialog,
     header,
@@ -32,9 +19,10 @@ test.describe('the re-login dialog', () => {
     uniqueTitle,
   }) => {
     const title = uniqueTitle('Half-typed');
-    await signIn(ALICE, '/notes');
+    const token = await startSignedIn(ALICE, '/notes');
+    await notesPage.expectLoaded();
     await notesPage.type(title, 'typed before the session ended');
-    await endSessionAtNextSave(page, context);
+    await hooks.endLoginOf(token);
 
     await notesPage.addButton.click();
 
@@ -53,17 +41,17 @@ test.describe('the re-login dialog', () => {
   });
 
   test('the header shows the session ended at once, while the dialog is open', async ({
-    page,
-    context,
-    signIn,
+    hooks,
+    startSignedIn,
     notesPage,
     reloginDialog,
     header,
     uniqueTitle,
   }) => {
-    await signIn(ALICE, '/notes');
+    const token = await startSignedIn(ALICE, '/notes');
+    await notesPage.expectLoaded();
     await notesPage.type(uniqueTitle('Signed-in flag'), 'body');
-    await endSessionAtNextSave(page, context);
+    await hooks.endLoginOf(token);
 
     await notesPage.addButton.click();
 
@@ -73,10 +61,9 @@ test.describe('the re-login dialog', () => {
   });
 
   test('cancelling signs out and goes to the login page with returnUrl; nothing is saved', async ({
-    page,
-    context,
+    hooks,
     api,
-    signIn,
+    startSignedIn,
     notesPage,
     loginPage,
     reloginDialog,
@@ -84,9 +71,10 @@ test.describe('the re-login dialog', () => {
     uniqueTitle,
   }) => {
     const title = uniqueTitle('Cancelled');
-    await signIn(ALICE, '/notes');
+    const token = await startSignedIn(ALICE, '/notes');
+    await notesPage.expectLoaded();
     await notesPage.type(title, 'never saved');
-    await endSessionAtNextSave(page, context);
+    await hooks.endLoginOf(token);
     await notesPage.addButton.click();
     await expect(reloginDialog.dialog).toBeVisible();
 

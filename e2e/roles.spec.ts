@@ -1,7 +1,6 @@
 import type { Page } from '@playwright/test';
 import { ADMIN, ALICE, BOB, expect, test } from './fixtures';
 import { AppHeader } from './pages/app-header';
-import { LoginPage } from './pages/login-page';
 
 /** Records the URLs of every script the page downloads from now on. */
 function scriptsOf(page: Page): string[] {
@@ -48,14 +47,13 @@ test.describe('roles', () => {
 
   test('a user without the admin role never downloads the admin chunk', async ({
     page,
-    browser,
-    baseURL,
-    signIn,
+    startSignedIn,
+    otherDevice,
     header,
   }) => {
     // Alice first, in her own context with an empty cache: every script she ever loads is recorded.
     const aliceScripts = scriptsOf(page);
-    await signIn(ALICE);
+    await startSignedIn(ALICE);
     await header.link('Notes').click();
     await header.link('Profile').click();
     await expect(page.getByText(ALICE.email)).toBeVisible();
@@ -64,37 +62,27 @@ test.describe('roles', () => {
 
     // The admin chunk: what an admin's tab downloads on its first visit to /admin, after every
     // other page has been loaded in that same tab.
-    const adminContext = await browser.newContext({ baseURL });
-    try {
-      const adminPage = await adminContext.newPage();
-      const adminHeader = new AppHeader(adminPage);
-      const login = new LoginPage(adminPage);
-      await login.goto();
-      await login.signIn(ADMIN);
-      await expect(adminHeader.userName(ADMIN)).toBeVisible();
-      await adminHeader.link('Notes').click();
-      await adminHeader.link('Profile').click();
-      await expect(adminPage.getByText(ADMIN.email)).toBeVisible();
-      const adminOnly = scriptsOf(adminPage);
-      await adminHeader.link('Users').click();
-      await expect(adminPage.getByRole('table')).toBeVisible();
+    const adminPage = await otherDevice(ADMIN);
+    const adminHeader = new AppHeader(adminPage);
+    await adminHeader.link('Notes').click();
+    await adminHeader.link('Profile').click();
+    await expect(adminPage.getByText(ADMIN.email)).toBeVisible();
+    const adminOnly = scriptsOf(adminPage);
+    await adminHeader.link('Users').click();
+    await expect(adminPage.getByRole('table')).toBeVisible();
 
-      expect(adminOnly.length, 'the admin page comes in a chunk of its own').toBeGreaterThan(0);
-      expect(aliceScripts.filter((url) => adminOnly.includes(url))).toEqual([]);
-    } finally {
-      await adminContext.close();
-    }
+    expect(adminOnly.length, 'the admin page comes in a chunk of its own').toBeGreaterThan(0);
+    expect(aliceScripts.filter((url) => adminOnly.includes(url))).toEqual([]);
   });
 
   test('an unknown address shows the not-found page with a way back, signed in or not', async ({
     page,
-    signIn,
+    startSignedIn,
   }) => {
     await page.goto('/no-such-page');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
 
-    await signIn(BOB);
-    await page.goto('/notes-typo/42');
+    await startSignedIn(BOB, '/notes-typo/42');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
     await page.getByRole('link', { name: 'Go to your dashboard' }).click();
     await expect(page).toHaveURL('/');
@@ -103,14 +91,13 @@ test.describe('roles', () => {
   test("another user's note is not shown: it reads as not available", async ({
     page,
     api,
-    signIn,
+    startSignedIn,
     noteDetail,
     uniqueTitle,
   }) => {
     const alicesNote = await api.createNote(ALICE, uniqueTitle("Alice's private note"));
-    await signIn(BOB);
 
-    await noteDetail.goto(alicesNote.id);
+    await startSignedIn(BOB, `/notes/${alicesNote.id}`);
 
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Note not available');
     await expect(page.getByText(alicesNote.title)).toHaveCount(0);

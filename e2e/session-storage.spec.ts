@@ -52,14 +52,12 @@ test.describe('the session in storage', () => {
     test(`${kind} in storage is discarded: signed out, no crash, nothing logged`, async ({
       page,
       context,
-      signIn,
+      startSignedIn,
       loginPage,
       header,
-      network,
       appErrors,
     }) => {
-      await signIn(ALICE);
-      const value = broken(network.latestToken());
+      const value = broken(await startSignedIn(ALICE));
       // Without the refresh cookie the app cannot silently sign back in: the broken value alone decides.
       await context.clearCookies();
       await storeToken(page, value);

@@ -14,8 +14,14 @@ test.describe('signing out', () => {
     const token = network.latestToken();
     const cookie = (await context.cookies()).find((c) => c.name === 'refresh_token');
     expect(cookie, 'the login set the refresh cookie').toBeDefined();
+    // The page reaches /login while the revocation may still be on its way; the cookie check below
+    // is only fair once the server has answered it.
+    const revoked = page.waitForResponse(
+      (response) => new URL(response.url()).pathname === '/auth/logout',
+    );
 
     await header.signOut();
+    expect((await revoked).status()).toBe(204);
 
     await expect(page).toHaveURL('/login');
     await expect(header.userName(signedInUser)).toBeHidden();
@@ -41,8 +47,13 @@ test.describe('signing out', () => {
   }) => {
     const token = network.latestToken();
     await page.route('**/auth/logout', (route) => route.abort('connectionrefused'));
+    const unreachable = page.waitForEvent(
+      'requestfailed',
+      (request) => new URL(request.url()).pathname === '/auth/logout',
+    );
 
     await header.signOut();
+    await unreachable;
 
     await expect(page).toHaveURL('/login');
     await expect(header.userName(signedInUser)).toBeHidden();

@@ -5,16 +5,30 @@ export class NotesPage {
   readonly title: Locator;
   readonly body: Locator;
   readonly addButton: Locator;
+  /** The "Your notes" section; busy (`aria-busy`) while a list request is out. */
+  readonly list: Locator;
 
   constructor(readonly page: Page) {
     this.title = page.getByLabel('Title', { exact: true });
     this.body = page.getByLabel('Body', { exact: true });
     this.addButton = page.getByRole('button', { name: 'Add note', exact: true });
+    this.list = page.getByRole('region', { name: 'Your notes' });
   }
 
+  /** Opens `/notes` and returns once its list has been answered (see expectLoaded). */
   async goto(query = ''): Promise<void> {
     await this.page.goto(`/notes${query}`);
+    await this.expectLoaded();
+  }
+
+  /**
+   * The page asks for its list after the form is on screen, so a visible form does not mean the
+   * page is idle: a route installed then would catch that late first request. The list stops
+   * being busy once its answer arrived; from then on only the test's own actions send requests.
+   */
+  async expectLoaded(): Promise<void> {
     await expect(this.addButton).toBeVisible();
+    await expect(this.list).toHaveAttribute('aria-busy', 'false');
   }
 
   /** Types a note without submitting it: the "half-typed" state a re-login must not lose. */

@@ -55,6 +55,11 @@ export class NetworkLog {
     return this.to('/auth/refresh', 'POST');
   }
 
+  /** Adds a token the API issued to this context outside the browser (a sign-in through the API). */
+  recordIssued(token: string): void {
+    this.tokens.push(token);
+  }
+
   latestToken(): string {
     const latest = this.tokens.at(-1);
     if (latest === undefined) throw new Error('the API has not issued an access token yet');

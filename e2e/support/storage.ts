@@ -1,8 +1,10 @@
 import type { Page } from '@playwright/test';
 
-// The key the app keeps its access token under (src/app/core/auth/token-storage.ts). Tests that put a
+// The keys the app keeps its session under (src/app/core/auth/token-storage.ts). Tests that put a
 // broken value there play the part of a corrupted or tampered browser profile.
 export const ACCESS_TOKEN_KEY = 'tokengate.accessToken';
+/** JSON `{"clockOffsetMs", "signedInAt"}`: what cannot be read back from the token itself. */
+export const SESSION_META_KEY = 'tokengate.session';
 
 export async function storedToken(page: Page): Promise<string | null> {
   return page.evaluate((key) => localStorage.getItem(key), ACCESS_TOKEN_KEY);
@@ -41,4 +43,53 @@ export async function watchTokenChange(page: Page): Promise<() => Promise<void>>
   }, ACCESS_TOKEN_KEY);
   return () =>
     page.evaluate(() => (window as unknown as { tokenChange?: Promise<void> }).tokenChange);
+}
+
+/**
+ * Starts timing, inside `page`, how long the app takes to show the session another tab just
+ * changed: from the storage event for the token to the moment the header has (`signed-in`) or no
+ * longer has (`signed-out`) its Sign out button. Call the result to get the milliseconds. Measured
+ * in the page's own clock, so neither Playwright's polling nor a busy machine's process switches
+ * count; a page reload in between loses the watch, and the call then fails (tabs must not reload).
+ */
+export async function watchSessionShown(
+  page: Page,
+  shown: 'signed-in' | 'signed-out',
+): Promise<() => Promise<number>> {
+  await page.evaluate(
+    ([key, wanted]) => {
+      const signedIn = () =>
+        [...(document.querySelector('header')?.querySelectorAll('button') ?? [])].some(
+          (button) => button.textContent?.trim() === 'Sign out',
+        );
+      const slot = window as unknown as { sessionShown?: Promise<number> };
+      slot.sessionShown = new Promise<number>((resolve) => {
+        let changedAt: number | undefined;
+        const check = () => {
+          if (changedAt !== undefined && signedIn() === (wanted === 'signed-in')) {
+            observer.disconnect();
+            resolve(performance.now() - changedAt);
+          }
+        };
+        const observer = new MutationObserver(check);
+        observer.observe(document, {
+          subtree: true,
+          childList: true,
+          characterData: true,
+          attributes: true,
+        });
+        window.addEventListener('storage', (event) => {
+          if (event.key === key && changedAt === undefined) {
+            changedAt = performance.now();
+            check();
+          }
+        });
+      });
+    },
+    [ACCESS_TOKEN_KEY, shown] as const,
+  );
+  return () =>
+    page.evaluate(
+      () => (window as unknown as { sessionShown?: Promise<number> }).sessionShown ?? -1,
+    );
 }
