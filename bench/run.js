@@ -148,13 +148,16 @@ async function stepLighthouse(appDir) {
   let api;
   let server;
   try {
+    // The API serves only its own origin's pages (Origin check) and Host names (DNS rebinding):
+    // the page's server port is chosen first so that the API can be told it.
+    const port = await sparePort();
     try {
-      api = await startApi();
+      api = await startApi({ corsOrigin: `http://127.0.0.1:${port}` });
     } catch (error) {
       console.log(`Mock API not available (${errorText(error)}); /notes cannot be signed in.`);
     }
     const apiTarget = api ?? { host: '127.0.0.1', port: await sparePort() };
-    server = await startServer({ sites: { '/': appDir }, apiTarget });
+    server = await startServer({ sites: { '/': appDir }, apiTarget, port });
     return await measurePages({
       baseUrl: server.url,
       runs: LIGHTHOUSE_RUNS,
