@@ -20,12 +20,10 @@ describe('InactivityWarning', () => {
     const dialog: HTMLDialogElement = fixture.nativeElement.querySelector('dialog');
     expect(dialog.open).toBeTrue();
     expect(dialog.getAttribute('role')).toBe('alertdialog');
-    expect(document.getElementById(dialog.getAttribute('aria-labelledby')!)?.textContent).toBe(
-      'Are you still there?',
-    );
-    expect(
-      document.getElementById(dialog.getAttribute('aria-describedby')!)?.textContent,
-    ).toContain('signed out in 1 minute.');
+    const named = (attribute: string) =>
+      dialog.querySelector(`[id="${dialog.getAttribute(attribute)}"]`)?.textContent;
+    expect(named('aria-labelledby')).toBe('Are you still there?');
+    expect(named('aria-describedby')).toContain('signed out in 1 minute.');
     expect(document.activeElement).toBe(button(fixture.nativeElement, 'Stay signed in'));
     fixture.componentInstance.close();
     expect(dialog.open).toBeFalse();
