@@ -1,7 +1,7 @@
 // Karma configuration for `ng test` (runnerConfig in angular.json).
 // https://karma-runner.github.io/6.4/config/configuration-file.html
 const path = require('node:path');
-const { findBrowser } = require('./scripts/browser');
+const { findBrowser, BROWSER_FLAGS } = require('./scripts/browser');
 
 // `npm test` runs scripts/browser.js first (it may install chromium); here we only look it up.
 process.env.CHROME_BIN = findBrowser();
@@ -109,15 +109,7 @@ module.exports = function (config) {
       // Tests run as root in CI and on developer machines here: Chromium refuses its sandbox as root.
       ChromeHeadlessNoSandbox: {
         base: 'ChromeHeadless',
-        flags: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-dev-shm-usage',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
+        flags: [...BROWSER_FLAGS],
       },
     },
     browsers: ['ChromeHeadlessNoSandbox'],

@@ -5,7 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestOptions } from './e2e/fixtures';
-import { findBrowser } from './scripts/browser';
+import { BROWSER_FLAGS, findBrowser } from './scripts/browser';
 
 // Playwright loads this file in its main process and again in every worker: values chosen here are
 // stored in the environment the first time so that workers see the same ports, secret and data file.
@@ -34,15 +34,7 @@ const browserUse = {
   ...devices['Desktop Chrome'],
   launchOptions: {
     executablePath: findBrowser(),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: [...BROWSER_FLAGS],
   },
 };
 

@@ -4,19 +4,9 @@
 // Playwright signs in through the real login form in the same Chromium, then Lighthouse loads
 // /notes with storage kept, exactly as a returning user would.
 
-const { findBrowser } = require('../scripts/browser');
+const { findBrowser, BROWSER_FLAGS } = require('../scripts/browser');
 
-// Headless, and nothing that reaches the internet (updates, sync, background fetches): only the
-// npm registry is reachable from this machine.
-const CHROME_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+const CHROME_FLAGS = ['--headless=new', ...BROWSER_FLAGS];
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices'];
 const DEMO_USER = { email: 'alice@example.com', password: 'alice-password-1' };

@@ -87,7 +87,22 @@ function version(browser) {
   }
 }
 
-module.exports = { findBrowser, ensureBrowser, BrowserNotFound, CANDIDATES };
+/**
+ * How every tool here starts Chromium (Karma, Playwright, Lighthouse, the screenshots): as root
+ * (tests run as root here) without the sandbox, and with nothing that reaches the internet
+ * (updates, sync, background fetches), which this machine's closed network would refuse.
+ */
+const BROWSER_FLAGS = Object.freeze([
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+]);
+
+module.exports = { findBrowser, ensureBrowser, BrowserNotFound, CANDIDATES, BROWSER_FLAGS };
 
 if (require.main === module) {
   try {

@@ -9,7 +9,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { chromium } = require('@playwright/test');
-const { findBrowser, BrowserNotFound } = require('./browser');
+const { findBrowser, BrowserNotFound, BROWSER_FLAGS } = require('./browser');
 
 const APP_URL = (process.env.APP_URL ?? 'http://localhost:4200').replace(/\/$/, '');
 const OUT_DIR = path.join(__dirname, '..', 'docs', 'screenshots');
@@ -95,7 +95,7 @@ async function main() {
   fs.mkdirSync(OUT_DIR, { recursive: true });
   const browser = await chromium.launch({
     executablePath: findBrowser(),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+    args: [...BROWSER_FLAGS],
   });
   try {
     const context = await browser.newContext({ viewport: VIEWPORT, colorScheme: 'light' });

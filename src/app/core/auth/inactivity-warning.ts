@@ -51,15 +51,6 @@ export function coarseSeconds(seconds: number): number {
     </dialog>
   `,
   styles: `
-    dialog {
-      max-width: min(26rem, calc(100vw - 2rem));
-      border: 1px solid #c8c8d0;
-      border-radius: 0.5rem;
-      padding: 1.5rem;
-    }
-    dialog::backdrop {
-      background: rgb(0 0 0 / 0.5);
-    }
     h2 {
       margin: 0 0 0.5rem;
       font-size: 1.25rem;

@@ -81,15 +81,6 @@ import { type SignInModel, signInSchema } from '../../shared/forms/sign-in-rules
     </dialog>
   `,
   styles: `
-    dialog {
-      max-width: min(24rem, calc(100vw - 2rem));
-      border: 1px solid #c8c8d0;
-      border-radius: 0.5rem;
-      padding: 1.5rem;
-    }
-    dialog::backdrop {
-      background: rgb(0 0 0 / 0.5);
-    }
     form {
       display: grid;
       gap: 0.5rem;
