@@ -17,7 +17,7 @@ import { ExpiryTimer } from './expiry-timer';
 import { Inactivity } from './inactivity';
 import { Relogin } from './relogin';
 import { TabSync } from './tab-sync';
-import { ALICE, FakeStorageArea, makeToken } from './test-helpers';
+import { ALICE, FakeStorageArea, makeToken, SharedArea } from './test-helpers';
 import {
   ACCESS_TOKEN_KEY,
   AUTH_STORAGE_AREA,
@@ -29,18 +29,6 @@ import { UserDrafts } from './user-drafts';
 
 @Component({ selector: 'app-idle-test-page', template: 'idle page' })
 class Page {}
-
-/** localStorage as tabs see it: a write in one tab fires `storage` in the others. */
-class SharedArea extends FakeStorageArea {
-  override setItem(key: string, value: string): void {
-    super.setItem(key, value);
-    window.dispatchEvent(new StorageEvent('storage', { key, newValue: value }));
-  }
-  override removeItem(key: string): void {
-    super.removeItem(key);
-    window.dispatchEvent(new StorageEvent('storage', { key, newValue: null }));
-  }
-}
 
 /**
  * A tab's own document for input and visibility (the window, and so storage events, are shared):

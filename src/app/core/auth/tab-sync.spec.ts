@@ -8,15 +8,7 @@ import { AuthApi } from './auth-api';
 import { AuthService } from './auth-service';
 import { Relogin } from './relogin';
 import { TabSync } from './tab-sync';
-import {
-  ALICE,
-  BOB,
-  FakeStorageArea,
-  eventually,
-  grantBody,
-  makeToken,
-  settle,
-} from './test-helpers';
+import { ALICE, BOB, eventually, grantBody, makeToken, settle, SharedArea } from './test-helpers';
 import {
   ACCESS_TOKEN_KEY,
   AUTH_STORAGE_AREA,
@@ -26,18 +18,6 @@ import {
 
 @Component({ selector: 'app-tabs-test-page', template: 'tabs page' })
 class Page {}
-
-/** localStorage as tabs see it: a write in one tab fires `storage` in the others. */
-class SharedArea extends FakeStorageArea {
-  override setItem(key: string, value: string): void {
-    super.setItem(key, value);
-    window.dispatchEvent(new StorageEvent('storage', { key, newValue: value }));
-  }
-  override removeItem(key: string): void {
-    super.removeItem(key);
-    window.dispatchEvent(new StorageEvent('storage', { key, newValue: null }));
-  }
-}
 
 interface Tab {
   store: AuthService;

@@ -1,5 +1,7 @@
 /** Helpers shared by the auth core's own specs and its testing face: unsigned JWT-shaped tokens and token-endpoint answers. */
 
+import { MemoryArea } from './token-storage';
+
 function base64url(value: unknown): string {
   return btoa(JSON.stringify(value)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
@@ -66,4 +68,16 @@ export async function eventually(condition: () => boolean, rounds = 200): Promis
 }
 
 /** A StorageArea shared by several stores in one test, as localStorage is shared by tabs. */
-export { MemoryArea as FakeStorageArea } from './token-storage';
+export { MemoryArea as FakeStorageArea };
+
+/** localStorage as tabs see it: a write in one tab fires `storage` in the others. */
+export class SharedArea extends MemoryArea {
+  override setItem(key: string, value: string): void {
+    super.setItem(key, value);
+    window.dispatchEvent(new StorageEvent('storage', { key, newValue: value }));
+  }
+  override removeItem(key: string): void {
+    super.removeItem(key);
+    window.dispatchEvent(new StorageEvent('storage', { key, newValue: null }));
+  }
+}
