@@ -7,39 +7,39 @@ import { guarded, guestGuard } from './core/auth';
 export const routes: Routes = [
   {
     path: 'login',
-    title: 'Sign in · Tokengate',
+    title: $localize`:@@title.login:Sign in · Tokengate`,
     canActivate: [guestGuard],
     loadComponent: () => import('./features/login/login-page').then((m) => m.LoginPage),
   },
   {
     path: 'forbidden',
-    title: 'Access denied · Tokengate',
+    title: $localize`:@@title.forbidden:Access denied · Tokengate`,
     loadComponent: () => import('./features/forbidden/forbidden-page').then((m) => m.ForbiddenPage),
   },
   {
     path: '',
     pathMatch: 'full',
-    title: 'Dashboard · Tokengate',
+    title: $localize`:@@title.dashboard:Dashboard · Tokengate`,
     ...guarded(),
     loadComponent: () => import('./features/dashboard/dashboard-page').then((m) => m.DashboardPage),
   },
   { path: 'notes', ...guarded(), loadChildren: () => import('./features/notes/notes.routes') },
   {
     path: 'profile',
-    title: 'Profile · Tokengate',
+    title: $localize`:@@title.profile:Profile · Tokengate`,
     ...guarded(),
     loadComponent: () => import('./features/profile/profile-page').then((m) => m.ProfilePage),
   },
   {
     path: 'admin',
-    title: 'Users · Tokengate',
+    title: $localize`:@@title.admin:Users · Tokengate`,
     ...guarded({ roles: ['admin'] }),
     loadComponent: () => import('./features/admin/admin-page').then((m) => m.AdminPage),
   },
   // guarded routes
   {
     path: '**',
-    title: 'Page not found · Tokengate',
+    title: $localize`:@@title.notFound:Page not found · Tokengate`,
     loadComponent: () => import('./features/not-found/not-found-page').then((m) => m.NotFoundPage),
   },
 ];

@@ -1,5 +1,13 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { DOCUMENT, Injectable, InjectionToken, computed, inject, signal } from '@angular/core';
+import {
+  DOCUMENT,
+  Injectable,
+  InjectionToken,
+  LOCALE_ID,
+  computed,
+  inject,
+  signal,
+} from '@angular/core';
 import { toObservable } from '@angular/core/rxjs-interop';
 import { Router } from '@angular/router';
 import { Observable, Subject, firstValueFrom } from 'rxjs';
@@ -49,6 +57,7 @@ export class AuthService {
   private readonly router = inject(Router);
   private readonly locks = inject(AUTH_LOCKS);
   private readonly drafts = inject(UserDrafts);
+  private readonly locale = inject(LOCALE_ID);
 
   private readonly session = signal<Session | null>(this.restore());
   private readonly changes = new Subject<AuthUser | null>();
@@ -92,11 +101,11 @@ export class AuthService {
     try {
       grant = await firstValueFrom(this.api.login(email, password));
     } catch (error) {
-      throw toAuthError(error);
+      throw toAuthError(error, this.locale);
     }
     const session = this.fromGrant(grant, Date.now());
     if (!session) {
-      throw toAuthError(new HttpErrorResponse({ status: 500 }));
+      throw toAuthError(new HttpErrorResponse({ status: 500 }), this.locale);
     }
     this.establish(session, true);
     return session.user;

@@ -1,16 +1,14 @@
-import { Component, ElementRef, computed, input, output, viewChild } from '@angular/core';
-
-/** "2 minutes 5 seconds", "1 minute", "45 seconds": the time left as a sentence says it. */
-export function timeInWords(totalSeconds: number): string {
-  const seconds = Math.max(0, Math.ceil(totalSeconds));
-  const minutes = Math.floor(seconds / 60);
-  const rest = seconds % 60;
-  const parts = [
-    minutes > 0 ? `${minutes} ${minutes === 1 ? 'minute' : 'minutes'}` : '',
-    rest > 0 || minutes === 0 ? `${rest} ${rest === 1 ? 'second' : 'seconds'}` : '',
-  ];
-  return parts.filter(Boolean).join(' ');
-}
+import {
+  Component,
+  ElementRef,
+  LOCALE_ID,
+  computed,
+  inject,
+  input,
+  output,
+  viewChild,
+} from '@angular/core';
+import { formatWait } from './auth-errors';
 
 /**
  * The time left rounded up to a coarse step (whole minutes, then tens of seconds), so what a
@@ -36,17 +34,32 @@ export function coarseSeconds(seconds: number): number {
       aria-describedby="inactivity-text"
       (cancel)="onEscape($event)"
     >
-      <h2 id="inactivity-title">Are you still there?</h2>
-      <p id="inactivity-text">
+      <h2 id="inactivity-title" i18n="@@inactivity.title">Are you still there?</h2>
+      <p id="inactivity-text" i18n="@@inactivity.text">
         You have been inactive for a while. For your security you will be signed out in
         {{ timeLeft() }}.
       </p>
-      <p class="visually-hidden" aria-live="polite">{{ announcement() }}</p>
+      <p class="visually-hidden" aria-live="polite" i18n="@@inactivity.announcement">
+        {{ announcedTimeLeft() }} left before you are signed out.
+      </p>
       <div class="actions">
-        <button #stayButton class="button" type="button" (click)="stay.emit()">
+        <button
+          #stayButton
+          class="button"
+          type="button"
+          (click)="stay.emit()"
+          i18n="@@inactivity.stay"
+        >
           Stay signed in
         </button>
-        <button class="button secondary" type="button" (click)="signOut.emit()">Sign out</button>
+        <button
+          class="button secondary"
+          type="button"
+          (click)="signOut.emit()"
+          i18n="@@auth.signOut"
+        >
+          Sign out
+        </button>
       </div>
     </dialog>
   `,
@@ -73,10 +86,11 @@ export class InactivityWarning {
   /** The user chose to sign out now. */
   readonly signOut = output<void>();
 
-  protected readonly timeLeft = computed(() => timeInWords(this.secondsLeft()));
+  private readonly locale = inject(LOCALE_ID);
+  protected readonly timeLeft = computed(() => formatWait(this.secondsLeft(), this.locale));
   // The visible sentence counts every second; the live region only at coarse steps.
-  protected readonly announcement = computed(
-    () => `${timeInWords(coarseSeconds(this.secondsLeft()))} left before you are signed out.`,
+  protected readonly announcedTimeLeft = computed(() =>
+    formatWait(coarseSeconds(this.secondsLeft()), this.locale),
   );
 
   /** Called by Inactivity once the dialog is rendered. */

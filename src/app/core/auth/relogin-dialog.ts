@@ -31,9 +31,9 @@ import { type SignInModel, signInSchema } from '../../shared/forms/sign-in-rules
       (cancel)="onEscape($event)"
     >
       <form [formRoot]="signInForm">
-        <h2 id="relogin-title">Your session has ended</h2>
-        <p id="relogin-text">Sign in again to carry on where you left off.</p>
-        <label for="relogin-email">Email</label>
+        <h2 id="relogin-title" i18n="@@relogin.title">Your session has ended</h2>
+        <p id="relogin-text" i18n="@@relogin.text">Sign in again to carry on where you left off.</p>
+        <label for="relogin-email" i18n="@@auth.email">Email</label>
         <input
           #emailInput
           id="relogin-email"
@@ -46,7 +46,7 @@ import { type SignInModel, signInSchema } from '../../shared/forms/sign-in-rules
         @if (shownError(signInForm.email); as message) {
           <p class="field-error" id="relogin-email-error">{{ message }}</p>
         }
-        <label for="relogin-password">Password</label>
+        <label for="relogin-password" i18n="@@auth.password">Password</label>
         <input
           #passwordInput
           id="relogin-password"
@@ -65,7 +65,12 @@ import { type SignInModel, signInSchema } from '../../shared/forms/sign-in-rules
           <p class="error" role="alert">{{ error() }}</p>
         }
         <div class="actions">
-          <button class="button" type="submit" [disabled]="signInForm().submitting()">
+          <button
+            class="button"
+            type="submit"
+            [disabled]="signInForm().submitting()"
+            i18n="@@auth.signIn"
+          >
             Sign in
           </button>
           <button
@@ -73,6 +78,7 @@ import { type SignInModel, signInSchema } from '../../shared/forms/sign-in-rules
             type="button"
             (click)="cancelled.emit()"
             [disabled]="signInForm().submitting()"
+            i18n="@@common.cancel"
           >
             Cancel
           </button>
@@ -123,7 +129,9 @@ export class ReloginDialog {
           await this.auth.login(email().value().trim(), password().value());
         } catch (error) {
           this.error.set(
-            error instanceof AuthError ? error.message : 'Signing in failed. Please try again.',
+            error instanceof AuthError
+              ? error.message
+              : $localize`:@@auth.signInFailed:Signing in failed. Please try again.`,
           );
           password().value.set('');
           this.passwordInput().nativeElement.focus();

@@ -1,4 +1,4 @@
-import { ApplicationRef, Component } from '@angular/core';
+import { ApplicationRef, Component, LOCALE_ID } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { AuthService, type AuthUser } from '../auth';
@@ -12,11 +12,12 @@ const ADA: Partial<AuthUser> = { id: 3, name: 'Ada Admin', roles: ['user', 'admi
 class PageStub {}
 
 describe('Header', () => {
-  async function render(user: Partial<AuthUser> | null): Promise<HTMLElement> {
+  async function render(user: Partial<AuthUser> | null, locale = 'en-US'): Promise<HTMLElement> {
     TestBed.configureTestingModule({
       providers: [
         provideRouter([{ path: 'notes', component: PageStub }]),
         provideAuthTesting({ user }),
+        { provide: LOCALE_ID, useValue: locale },
       ],
     });
     const fixture = TestBed.createComponent(Header);
@@ -64,6 +65,31 @@ describe('Header', () => {
       a.textContent?.trim(),
     );
     expect(current).toEqual(['Notes']);
+  });
+
+  it('links the same page, query included, in the other language, named in that language', async () => {
+    const element = await render(ALICE);
+    const link = () => element.querySelector<HTMLAnchorElement>('a[hreflang]')!;
+    expect(link().getAttribute('href')).toBe('/es/');
+
+    await TestBed.inject(Router).navigateByUrl('/notes?q=milk&page=2');
+    await TestBed.inject(ApplicationRef).whenStable();
+
+    expect(link().getAttribute('href')).toBe('/es/notes?q=milk&page=2');
+    expect(link().getAttribute('hreflang')).toBe('es');
+    expect(link().getAttribute('lang')).toBe('es');
+    expect(link().textContent?.trim()).toBe('Español');
+  });
+
+  it('in the Spanish build, links the English one at the root', async () => {
+    const element = await render(null, 'es');
+    await TestBed.inject(Router).navigateByUrl('/notes');
+    await TestBed.inject(ApplicationRef).whenStable();
+
+    const link = element.querySelector<HTMLAnchorElement>('a[hreflang]')!;
+    expect(link.getAttribute('href')).toBe('/notes');
+    expect(link.getAttribute('lang')).toBe('en');
+    expect(link.textContent?.trim()).toBe('English');
   });
 
   it('shows neither navigation nor Sign out when nobody is signed in', async () => {

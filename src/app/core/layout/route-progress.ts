@@ -18,7 +18,12 @@ import { filter, map } from 'rxjs';
   selector: 'app-route-progress',
   template: `
     @if (navigating()) {
-      <div class="bar" role="progressbar" aria-label="Loading page"></div>
+      <div
+        class="bar"
+        role="progressbar"
+        aria-label="Loading page"
+        i18n-aria-label="@@layout.loadingPage"
+      ></div>
     }
   `,
   styles: `

@@ -1,8 +1,10 @@
-import { Component, computed, inject } from '@angular/core';
+import { DecimalPipe } from '@angular/common';
+import { Component, LOCALE_ID, computed, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { catchError, map, of } from 'rxjs';
 import { AuthService, type AuthUser } from '../../core/auth';
 import { describeHttpError } from '../../shared/ui/http-error';
+import { RoleName } from '../../shared/ui/role-name';
 import { UsersApi } from './users-api';
 
 type Users =
@@ -12,23 +14,24 @@ type Users =
 
 @Component({
   selector: 'app-admin-page',
+  imports: [DecimalPipe, RoleName],
   template: `
-    <h1>Users</h1>
+    <h1 i18n="@@admin.heading">Users</h1>
     <div class="alert" role="alert">{{ errorMessage() }}</div>
     @if (loaded().state === 'loading') {
-      <p class="muted">Loading users…</p>
+      <p class="muted" i18n="@@admin.loading">Loading users…</p>
     } @else if (users(); as users) {
       <table class="card">
-        <caption>
+        <caption i18n="@@admin.caption">
           Everyone who can sign in ({{
-            users.length
+            users.length | number
           }})
         </caption>
         <thead>
           <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Email</th>
-            <th scope="col">Roles</th>
+            <th scope="col" i18n="A person's name@@profile.name">Name</th>
+            <th scope="col" i18n="@@auth.email">Email</th>
+            <th scope="col" i18n="@@profile.roles">Roles</th>
           </tr>
         </thead>
         <tbody>
@@ -37,11 +40,17 @@ type Users =
               <td>
                 {{ user.name }}
                 @if (user.id === me()?.id) {
-                  <span class="muted">(you)</span>
+                  <span class="muted" i18n="Marks the signed-in user in a list of users@@admin.you"
+                    >(you)</span
+                  >
                 }
               </td>
               <td>{{ user.email }}</td>
-              <td>{{ user.roles.join(', ') }}</td>
+              <td>
+                @for (role of user.roles; track role; let last = $last) {
+                  <app-role-name [role]="role" />{{ last ? '' : ',' }}
+                }
+              </td>
             </tr>
           }
         </tbody>
@@ -78,13 +87,14 @@ type Users =
 export class AdminPage {
   /** Marks the admin's own row: the one account whose roles they should think twice about. */
   protected readonly me = inject(AuthService).user;
+  private readonly locale = inject(LOCALE_ID);
   protected readonly loaded = toSignal(
     inject(UsersApi)
       .list()
       .pipe(
         map((users): Users => ({ state: 'ready', users })),
         catchError((error: unknown) =>
-          of<Users>({ state: 'error', message: describeHttpError(error) }),
+          of<Users>({ state: 'error', message: describeHttpError(error, this.locale) }),
         ),
       ),
     { initialValue: { state: 'loading' } as Users },

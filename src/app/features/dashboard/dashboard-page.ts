@@ -7,28 +7,32 @@ import { SessionTimes } from '../../shared/ui/session-times';
   selector: 'app-dashboard-page',
   imports: [RouterLink, SessionTimes],
   template: `
-    <h1>Hello, {{ name() }}</h1>
+    <h1 i18n="@@dashboard.hello">Hello, {{ name() }}</h1>
 
     <section class="card" aria-labelledby="session-heading">
-      <h2 id="session-heading">Your session</h2>
+      <h2 id="session-heading" i18n="@@dashboard.session">Your session</h2>
       <app-session-times [signedInAt]="auth.signedInAt()" [expiresAt]="auth.expiresAt()" />
     </section>
 
     <section aria-labelledby="features-heading">
-      <h2 id="features-heading">What you can do</h2>
+      <h2 id="features-heading" i18n="@@dashboard.features">What you can do</h2>
       <ul class="features">
         <li class="card">
-          <a routerLink="/notes">Notes</a>
-          <p class="muted">Write, search and edit your own notes.</p>
+          <a routerLink="/notes" i18n="@@nav.notes">Notes</a>
+          <p class="muted" i18n="@@dashboard.notes">Write, search and edit your own notes.</p>
         </li>
         <li class="card">
-          <a routerLink="/profile">Profile</a>
-          <p class="muted">Your account as the server sees it, and your session.</p>
+          <a routerLink="/profile" i18n="@@nav.profile">Profile</a>
+          <p class="muted" i18n="@@dashboard.profile">
+            Your account as the server sees it, and your session.
+          </p>
         </li>
         @if (auth.hasRole('admin')) {
           <li class="card">
-            <a routerLink="/admin">Users</a>
-            <p class="muted">Everyone who can sign in (administrators only).</p>
+            <a routerLink="/admin" i18n="@@nav.users">Users</a>
+            <p class="muted" i18n="@@dashboard.users">
+              Everyone who can sign in (administrators only).
+            </p>
           </li>
         }
       </ul>

@@ -1,3 +1,4 @@
+import { DecimalPipe } from '@angular/common';
 import { Component, computed, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormField, FormRoot, form } from '@angular/forms/signals';
@@ -22,7 +23,7 @@ const DEMO_USERS: readonly DemoUser[] = [
 
 @Component({
   selector: 'app-login-page',
-  imports: [FormField, FormRoot],
+  imports: [DecimalPipe, FormField, FormRoot],
   templateUrl: './login-page.html',
   styleUrl: './login-page.css',
 })
@@ -46,22 +47,15 @@ export class LoginPage {
   protected readonly showPassword = signal(false);
   protected readonly serverError = signal('');
 
-  private readonly idleMinutes = inject(Inactivity).timeoutMinutes;
+  /** Minutes of inactivity before a sign-out (0 under a minute; null with no timeout). */
+  protected readonly idleMinutes = inject(Inactivity).timeoutMinutes;
   private readonly reason = toSignal(this.route.queryParamMap, {
     initialValue: this.route.snapshot.queryParamMap,
   });
-  /** Why the app signed the user out (`?reason=`), in words; empty after a deliberate sign-out. */
-  protected readonly signedOutNotice = computed(() => {
-    if (this.reason().get('reason') !== 'inactive') {
-      return '';
-    }
-    const minutes = this.idleMinutes;
-    const after =
-      minutes === null || minutes < 1
-        ? 'because you were inactive'
-        : `after ${minutes} ${minutes === 1 ? 'minute' : 'minutes'} without activity`;
-    return `You were signed out ${after}. Sign in again to carry on.`;
-  });
+  /** The app signed the user out for inactivity (`?reason=inactive`); not after a deliberate sign-out. */
+  protected readonly signedOutForInactivity = computed(
+    () => this.reason().get('reason') === 'inactive',
+  );
 
   protected togglePassword(): void {
     this.showPassword.update((shown) => !shown);
@@ -78,7 +72,9 @@ export class LoginPage {
       // The service words its AuthErrors (including the Retry-After wait); anything else is a bug on
       // our side, and people still get a sentence rather than a stack trace.
       this.serverError.set(
-        error instanceof AuthError ? error.message : 'Signing in failed. Please try again.',
+        error instanceof AuthError
+          ? error.message
+          : $localize`:@@auth.signInFailed:Signing in failed. Please try again.`,
       );
     }
     return undefined;

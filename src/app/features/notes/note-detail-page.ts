@@ -6,6 +6,7 @@ import {
   effect,
   inject,
   Injector,
+  LOCALE_ID,
   signal,
   viewChild,
 } from '@angular/core';
@@ -21,13 +22,11 @@ import {
   NoteFields,
   asNoteDraft,
   noteDraft,
-  noteSchema,
+  noteSchemaFor,
   sameNote,
   userDrafts,
 } from './note-form';
 import { Note, NoteDraft, NotesApi } from './notes-api';
-
-const NOT_FOUND = "This note doesn't exist, or it has been deleted.";
 
 function draftKey(id: number): string {
   return `notes.${id}`;
@@ -44,6 +43,8 @@ export class NoteDetailPage {
   private readonly router = inject(Router);
   private readonly title = inject(Title);
   private readonly injector = inject(Injector);
+  private readonly locale = inject(LOCALE_ID);
+  private readonly notFound = $localize`:@@note.notFound:This note doesn't exist, or it has been deleted.`;
   private readonly deleteButton = viewChild<ElementRef<HTMLButtonElement>>('deleteButton');
   private readonly cancelDeleteButton =
     viewChild<ElementRef<HTMLButtonElement>>('cancelDeleteButton');
@@ -55,7 +56,7 @@ export class NoteDetailPage {
   // Unsaved changes are kept while typing, so an inactivity sign-out loses nothing (docs/auth.md).
   private readonly drafts = userDrafts();
   private readonly draft = signal<NoteDraft>(EMPTY_NOTE);
-  protected readonly editForm = form(this.draft, noteSchema, {
+  protected readonly editForm = form(this.draft, noteSchemaFor(this.locale), {
     submission: {
       // The form shows the server's answer only once it accepted the change; on an error what was typed stays.
       action: (note) => this.save(noteDraft(note)),
@@ -90,10 +91,13 @@ export class NoteDetailPage {
             ? this.api.get(id).pipe(
                 map((note) => ({ note, error: '' })),
                 catchError((error: unknown) =>
-                  of({ note: null, error: describeHttpError(error, { notFound: NOT_FOUND }) }),
+                  of({
+                    note: null,
+                    error: describeHttpError(error, this.locale, { notFound: this.notFound }),
+                  }),
                 ),
               )
-            : of({ note: null, error: NOT_FOUND }),
+            : of({ note: null, error: this.notFound }),
         ),
         takeUntilDestroyed(),
       )
@@ -126,12 +130,14 @@ export class NoteDetailPage {
     this.api.remove(note.id).subscribe({
       next: () => {
         this.drafts?.write(draftKey(note.id), null);
-        void this.router.navigate(['/notes'], { state: { notice: `Deleted “${note.title}”.` } });
+        void this.router.navigate(['/notes'], {
+          state: { notice: $localize`:@@note.deleted:Deleted “${note.title}:title:”.` },
+        });
       },
       error: (error: unknown) => {
         this.deleting.set(false);
         this.confirming.set(false);
-        this.deleteError.set(describeHttpError(error, { notFound: NOT_FOUND }));
+        this.deleteError.set(describeHttpError(error, this.locale, { notFound: this.notFound }));
       },
     });
   }
@@ -149,9 +155,9 @@ export class NoteDetailPage {
     this.notice.set('');
     try {
       this.show(await firstValueFrom(this.api.update(note.id, draft)));
-      this.notice.set('Saved.');
+      this.notice.set($localize`:@@note.saved:Saved.`);
     } catch (error) {
-      this.saveError.set(describeHttpError(error, { notFound: NOT_FOUND }));
+      this.saveError.set(describeHttpError(error, this.locale, { notFound: this.notFound }));
     }
     return undefined;
   }
@@ -161,7 +167,7 @@ export class NoteDetailPage {
     const kept = note && asNoteDraft(this.drafts?.read(draftKey(note.id)));
     if (kept && !sameNote(kept, note)) {
       this.draft.set(kept);
-      this.notice.set('Your unsaved changes are back in the form.');
+      this.notice.set($localize`:@@note.draftRestored:Your unsaved changes are back in the form.`);
     }
   }
 
@@ -169,7 +175,7 @@ export class NoteDetailPage {
     this.note.set(note);
     if (note) {
       this.editForm().reset({ title: note.title, body: note.body });
-      this.title.setTitle(`${note.title} · Tokengate`);
+      this.title.setTitle($localize`:@@title.note:${note.title}:title: · Tokengate`);
     }
   }
 }

@@ -2,11 +2,11 @@ import { Injector, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { form } from '@angular/forms/signals';
 import type { NoteDraft } from './notes-api';
-import { EMPTY_NOTE, noteDraft, noteSchema } from './note-form';
+import { EMPTY_NOTE, noteDraft, noteSchemaFor } from './note-form';
 
 describe('note form rules', () => {
   function noteForm(draft: NoteDraft = EMPTY_NOTE) {
-    return form(signal(draft), noteSchema, { injector: TestBed.inject(Injector) });
+    return form(signal(draft), noteSchemaFor('en-US'), { injector: TestBed.inject(Injector) });
   }
 
   it('accepts a title of 1-200 characters and a body of up to 10,000', () => {

@@ -1,4 +1,4 @@
-import { DecimalPipe } from '@angular/common';
+import { DecimalPipe, formatNumber } from '@angular/common';
 import { Component, inject, input } from '@angular/core';
 import {
   type FieldTree,
@@ -42,24 +42,33 @@ export function userDrafts(): Drafts | null {
   return user ? inject(UserDrafts).forUser(user.id) : null;
 }
 
-/** A note's rules, the API's own (CONTRACT §6), checked here first so people hear before a round trip. */
-export const noteSchema: SchemaFn<NoteDraft> = (note) => {
-  validate(note.title, ({ value }) => {
-    if (textLength(value()) > TITLE_MAX_LENGTH) {
-      return maxLengthError(TITLE_MAX_LENGTH, {
-        message: `Keep the title to ${TITLE_MAX_LENGTH} characters or fewer.`,
-      });
-    }
-    return isBlank(value()) ? requiredError({ message: 'Enter a title.' }) : undefined;
-  });
-  validate(note.body, ({ value }) =>
-    textLength(value()) > BODY_MAX_LENGTH
-      ? maxLengthError(BODY_MAX_LENGTH, {
-          message: `Keep the body to ${BODY_MAX_LENGTH.toLocaleString('en-US')} characters or fewer.`,
-        })
-      : undefined,
-  );
-};
+/**
+ * A note's rules, the API's own (CONTRACT §6), checked here first so people hear before a round trip;
+ * the limits in the messages are written as numbers of `locale` (the page's LOCALE_ID).
+ */
+export function noteSchemaFor(locale: string): SchemaFn<NoteDraft> {
+  const titleMax = formatNumber(TITLE_MAX_LENGTH, locale);
+  const bodyMax = formatNumber(BODY_MAX_LENGTH, locale);
+  return (note) => {
+    validate(note.title, ({ value }) => {
+      if (textLength(value()) > TITLE_MAX_LENGTH) {
+        return maxLengthError(TITLE_MAX_LENGTH, {
+          message: $localize`:@@note.titleTooLong:Keep the title to ${titleMax}:max: characters or fewer.`,
+        });
+      }
+      return isBlank(value())
+        ? requiredError({ message: $localize`:@@note.titleRequired:Enter a title.` })
+        : undefined;
+    });
+    validate(note.body, ({ value }) =>
+      textLength(value()) > BODY_MAX_LENGTH
+        ? maxLengthError(BODY_MAX_LENGTH, {
+            message: $localize`:@@note.bodyTooLong:Keep the body to ${bodyMax}:max: characters or fewer.`,
+          })
+        : undefined,
+    );
+  };
+}
 
 /** What is sent: the title without the spaces around it, the body as typed. */
 export function noteDraft(note: FieldTree<NoteDraft>): NoteDraft {
@@ -73,7 +82,7 @@ export function noteDraft(note: FieldTree<NoteDraft>): NoteDraft {
   imports: [DecimalPipe, FormField],
   template: `
     <div class="field">
-      <label [for]="id('title')">Title</label>
+      <label [for]="id('title')" i18n="@@note.title">Title</label>
       <input
         [id]="id('title')"
         type="text"
@@ -82,23 +91,25 @@ export function noteDraft(note: FieldTree<NoteDraft>): NoteDraft {
         [attr.aria-invalid]="shownError(note().title) !== ''"
         [attr.aria-describedby]="describedBy('title')"
       />
-      <p class="hint" [id]="id('title-count')">
-        {{ length(note().title().value()) | number }} of {{ titleMax | number }} characters
+      <p class="hint" [id]="id('title-count')" i18n="@@note.characterCount">
+        {{ length(note().title().value()) | number }} of {{ titleMax | number }}
+        characters
       </p>
       @if (shownError(note().title); as message) {
         <p class="field-error" [id]="id('title-error')">{{ message }}</p>
       }
     </div>
     <div class="field">
-      <label [for]="id('body')">Body</label>
+      <label [for]="id('body')" i18n="The note's text@@note.body">Body</label>
       <textarea
         [id]="id('body')"
         [formField]="note().body"
         [attr.aria-invalid]="shownError(note().body) !== ''"
         [attr.aria-describedby]="describedBy('body')"
       ></textarea>
-      <p class="hint" [id]="id('body-count')">
-        {{ length(note().body().value()) | number }} of {{ bodyMax | number }} characters
+      <p class="hint" [id]="id('body-count')" i18n="@@note.characterCount">
+        {{ length(note().body().value()) | number }} of {{ bodyMax | number }}
+        characters
       </p>
       @if (shownError(note().body); as message) {
         <p class="field-error" [id]="id('body-error')">{{ message }}</p>

@@ -1,5 +1,5 @@
-import { DatePipe } from '@angular/common';
-import { Component, computed, effect, inject, signal } from '@angular/core';
+import { DatePipe, DecimalPipe } from '@angular/common';
+import { Component, LOCALE_ID, computed, effect, inject, signal } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { FormField, FormRoot, form } from '@angular/forms/signals';
 import { ActivatedRoute, ParamMap, Router, RouterLink } from '@angular/router';
@@ -20,7 +20,7 @@ import {
   NoteFields,
   asNoteDraft,
   noteDraft,
-  noteSchema,
+  noteSchemaFor,
   sameNote,
   userDrafts,
 } from './note-form';
@@ -41,7 +41,7 @@ function queryFrom(params: ParamMap): NotesQuery {
 
 @Component({
   selector: 'app-notes-page',
-  imports: [DatePipe, FormField, FormRoot, NoteFields, RouterLink],
+  imports: [DatePipe, DecimalPipe, FormField, FormRoot, NoteFields, RouterLink],
   templateUrl: './notes-page.html',
   styleUrl: './notes-page.css',
 })
@@ -49,6 +49,7 @@ export class NotesPage {
   private readonly api = inject(NotesApi);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
+  private readonly locale = inject(LOCALE_ID);
   private readonly reload$ = new BehaviorSubject<void>(undefined);
 
   // Page and search live in the URL so Back, reload and shared links show the same list.
@@ -61,13 +62,6 @@ export class NotesPage {
   protected readonly loading = signal(true);
   protected readonly loadError = signal('');
   protected readonly pageCount = computed(() => Math.max(1, Math.ceil(this.total() / PAGE_SIZE)));
-  // One string, so it reads (and matches) as one sentence rather than several text nodes.
-  protected readonly summary = computed(() => {
-    const count = `${this.total()} ${this.total() === 1 ? 'note' : 'notes'}`;
-    const q = this.query().q;
-    return q ? `${count} matching “${q}”` : count;
-  });
-
   private readonly search = signal({ q: this.query().q });
   protected readonly searchForm = form(this.search, {
     submission: { action: async ({ q }) => this.runSearch(q().value().trim()) },
@@ -77,7 +71,7 @@ export class NotesPage {
   private readonly drafts = userDrafts();
   private readonly restored = asNoteDraft(this.drafts?.read(NEW_NOTE_DRAFT));
   private readonly draft = signal<NoteDraft>(this.restored ?? EMPTY_NOTE);
-  protected readonly newNote = form(this.draft, noteSchema, {
+  protected readonly newNote = form(this.draft, noteSchemaFor(this.locale), {
     submission: {
       // Not optimistic on purpose: the note joins the list only once the server has accepted it. On an
       // error the form keeps what was typed (also while a re-login dialog is open).
@@ -89,7 +83,9 @@ export class NotesPage {
   /** Set by the detail page after a delete, through the navigation's state. */
   protected readonly notice = signal<string>(
     this.router.currentNavigation()?.extras.state?.['notice'] ??
-      (this.restored ? 'The note you had not added yet is back in the form.' : ''),
+      (this.restored
+        ? $localize`:@@notes.draftRestored:The note you had not added yet is back in the form.`
+        : ''),
   );
 
   constructor() {
@@ -107,7 +103,7 @@ export class NotesPage {
           this.api.list(query).pipe(
             map((result) => ({ query, result, error: '' })),
             catchError((error: unknown) =>
-              of({ query, result: null, error: describeHttpError(error) }),
+              of({ query, result: null, error: describeHttpError(error, this.locale) }),
             ),
           ),
         ),
@@ -162,10 +158,10 @@ export class NotesPage {
     try {
       const note = await firstValueFrom(this.api.create(draft));
       this.newNote().reset(EMPTY_NOTE);
-      this.notice.set(`Added “${note.title}”.`);
+      this.notice.set($localize`:@@notes.added:Added “${note.title}:title:”.`);
       this.showNewest();
     } catch (error) {
-      this.createError.set(describeHttpError(error));
+      this.createError.set(describeHttpError(error, this.locale));
     }
     return undefined;
   }

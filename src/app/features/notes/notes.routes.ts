@@ -3,6 +3,10 @@ import { NoteDetailPage } from './note-detail-page';
 import { NotesPage } from './notes-page';
 
 export default [
-  { path: '', title: 'Notes · Tokengate', component: NotesPage },
-  { path: ':id', title: 'Note · Tokengate', component: NoteDetailPage },
+  { path: '', title: $localize`:@@title.notes:Notes · Tokengate`, component: NotesPage },
+  {
+    path: ':id',
+    title: $localize`:@@title.noteLoading:Note · Tokengate`,
+    component: NoteDetailPage,
+  },
 ] satisfies Routes;

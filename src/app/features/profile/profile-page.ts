@@ -1,8 +1,9 @@
-import { Component, computed, inject } from '@angular/core';
+import { Component, LOCALE_ID, computed, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { catchError, map, of } from 'rxjs';
 import { AuthService, type AuthUser } from '../../core/auth';
 import { describeHttpError } from '../../shared/ui/http-error';
+import { RoleName } from '../../shared/ui/role-name';
 import { SessionTimes } from '../../shared/ui/session-times';
 
 type Profile =
@@ -10,19 +11,19 @@ type Profile =
 
 @Component({
   selector: 'app-profile-page',
-  imports: [SessionTimes],
+  imports: [RoleName, SessionTimes],
   template: `
-    <h1>Your profile</h1>
+    <h1 i18n="@@profile.heading">Your profile</h1>
 
     <section
       class="card"
       aria-labelledby="account-heading"
       [attr.aria-busy]="profile().state === 'loading'"
     >
-      <h2 id="account-heading">Account</h2>
+      <h2 id="account-heading" i18n="@@profile.account">Account</h2>
       @switch (profile().state) {
         @case ('loading') {
-          <p class="muted">Loading your profile…</p>
+          <p class="muted" i18n="@@profile.loading">Loading your profile…</p>
         }
         @case ('error') {
           <div class="alert" role="alert">{{ errorMessage() }}</div>
@@ -31,23 +32,23 @@ type Profile =
           @if (user(); as user) {
             <dl class="details">
               <div>
-                <dt>Name</dt>
+                <dt i18n="A person's name@@profile.name">Name</dt>
                 <dd>{{ user.name }}</dd>
               </div>
               <div>
-                <dt>Email</dt>
+                <dt i18n="@@auth.email">Email</dt>
                 <dd>{{ user.email }}</dd>
               </div>
               <div>
-                <dt>User id</dt>
+                <dt i18n="@@profile.userId">User id</dt>
                 <dd>{{ user.id }}</dd>
               </div>
               <div>
-                <dt>Roles</dt>
+                <dt i18n="@@profile.roles">Roles</dt>
                 <dd>
                   <ul class="roles">
                     @for (role of user.roles; track role) {
-                      <li>{{ role }}</li>
+                      <li><app-role-name [role]="role" /></li>
                     }
                   </ul>
                 </dd>
@@ -59,7 +60,7 @@ type Profile =
     </section>
 
     <section class="card" aria-labelledby="session-heading">
-      <h2 id="session-heading">Session</h2>
+      <h2 id="session-heading" i18n="@@profile.session">Session</h2>
       <app-session-times [signedInAt]="auth.signedInAt()" [expiresAt]="auth.expiresAt()" />
     </section>
   `,
@@ -85,13 +86,14 @@ type Profile =
 })
 export class ProfilePage {
   protected readonly auth = inject(AuthService);
+  private readonly locale = inject(LOCALE_ID);
 
   // Asks the server rather than trusting the token's claims: this is what the API knows about you.
   protected readonly profile = toSignal(
     this.auth.me().pipe(
       map((user): Profile => ({ state: 'ready', user })),
       catchError((error: unknown) =>
-        of<Profile>({ state: 'error', message: describeHttpError(error) }),
+        of<Profile>({ state: 'error', message: describeHttpError(error, this.locale) }),
       ),
     ),
     { initialValue: { state: 'loading' } as Profile },

@@ -17,11 +17,17 @@ export const signInSchema: SchemaFn<SignInModel> = (field) => {
   validate(field.email, ({ value }) => {
     const email = value().trim();
     if (email === '') {
-      return requiredError({ message: 'Enter your email address.' });
+      return requiredError({
+        message: $localize`:@@signIn.emailRequired:Enter your email address.`,
+      });
     }
     return isEmail(email)
       ? undefined
-      : emailError({ message: 'Enter an email address like name@example.com.' });
+      : emailError({
+          message: $localize`:@@signIn.emailInvalid:Enter an email address like name@example.com.`,
+        });
   });
-  required(field.password, { message: 'Enter your password.' });
+  required(field.password, {
+    message: $localize`:@@signIn.passwordRequired:Enter your password.`,
+  });
 };

@@ -1,5 +1,5 @@
 import { DatePipe } from '@angular/common';
-import { Component, computed, DestroyRef, inject, input, signal } from '@angular/core';
+import { Component, computed, DestroyRef, LOCALE_ID, inject, input, signal } from '@angular/core';
 import { formatWait } from '../../core/auth';
 
 /** The session's times, with the time left counting down every second. */
@@ -9,27 +9,31 @@ import { formatWait } from '../../core/auth';
   template: `
     <dl class="details">
       <div>
-        <dt>Signed in at</dt>
+        <dt i18n="@@session.signedInAt">Signed in at</dt>
         <dd>
           @if (signedInAt(); as at) {
             <time [attr.datetime]="at.toISOString()">{{ at | date: 'medium' }}</time>
           } @else {
-            Unknown
+            <ng-container i18n="A moment in time that is not known@@session.unknownTime"
+              >Unknown</ng-container
+            >
           }
         </dd>
       </div>
       <div>
-        <dt>Token expires at</dt>
+        <dt i18n="@@session.expiresAt">Token expires at</dt>
         <dd>
           @if (expiresAt(); as at) {
             <time [attr.datetime]="at.toISOString()">{{ at | date: 'medium' }}</time>
           } @else {
-            Unknown
+            <ng-container i18n="A moment in time that is not known@@session.unknownTime"
+              >Unknown</ng-container
+            >
           }
         </dd>
       </div>
       <div>
-        <dt>Time left</dt>
+        <dt i18n="@@session.timeLeft">Time left</dt>
         <dd class="time-left">{{ timeLeft() }}</dd>
       </div>
     </dl>
@@ -39,15 +43,18 @@ export class SessionTimes {
   readonly signedInAt = input<Date | null>(null);
   readonly expiresAt = input<Date | null>(null);
 
+  private readonly locale = inject(LOCALE_ID);
   private readonly now = signal(Date.now());
 
   protected readonly timeLeft = computed(() => {
     const expiresAt = this.expiresAt();
     if (!expiresAt) {
-      return 'Unknown';
+      return $localize`:An amount of time that is not known@@session.unknownTimeLeft:Unknown`;
     }
     const seconds = Math.floor((expiresAt.getTime() - this.now()) / 1000);
-    return seconds > 0 ? formatWait(seconds) : 'Expired';
+    return seconds > 0
+      ? formatWait(seconds, this.locale)
+      : $localize`:The access token's time is up@@session.expired:Expired`;
   });
 
   constructor() {
