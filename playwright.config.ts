@@ -27,6 +27,8 @@ const jwtSecret = once('E2E_JWT_SECRET', () => randomBytes(32).toString('hex'));
 // QA may serve the development build instead (readable stack traces in traces); the suite's
 // verdict is about the production configuration, which is the default.
 const appConfiguration = process.env['E2E_APP_CONFIGURATION'] ?? 'production';
+// Built once per run, both languages, apart from `npm run build`'s dist/tokengate.
+const appOutput = join('dist', 'e2e');
 const apiUrl = `http://127.0.0.1:${apiPort}`;
 const appUrl = `http://127.0.0.1:${appPort}`;
 
@@ -104,12 +106,16 @@ export default defineConfig<TestOptions>({
       },
     },
     {
+      // The build a static host would serve (English at /, Spanish at /es/), served the way such a
+      // host does: scripts/serve-dist.js, with the dev server's headers (angular.json).
       name: 'app',
-      command: `ng serve --configuration ${appConfiguration} --host 127.0.0.1 --port ${appPort} --no-live-reload --no-watch`,
+      command:
+        `ng build --configuration ${appConfiguration} --localize --output-path ${appOutput} && ` +
+        `node scripts/serve-dist.js --root ${join(appOutput, 'browser')} --port ${appPort} --api ${apiUrl}`,
       url: appUrl,
       reuseExistingServer: false,
       timeout: 180_000,
-      env: { API_PROXY_TARGET: apiUrl, NG_CLI_ANALYTICS: 'false' },
+      env: { NG_CLI_ANALYTICS: 'false' },
     },
   ],
 });

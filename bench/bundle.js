@@ -5,7 +5,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const zlib = require('node:zlib');
-const { brotli } = require('./serve');
+const { brotli } = require('../scripts/serve-dist');
 
 function sizes(file) {
   const body = fs.readFileSync(file);
@@ -100,6 +100,34 @@ function topOwners(inputs) {
     .map(([name, n]) => `${name} ${(n / 1000).toFixed(1)} kB`);
 }
 
+/** An output file and every file it imports statically, transitively. */
+function staticClosure(start, metafile) {
+  const seen = new Set();
+  const queue = [start];
+  while (queue.length > 0) {
+    const file = queue.shift();
+    if (seen.has(file)) continue;
+    seen.add(file);
+    for (const imported of metafile.outputs[file]?.imports ?? []) {
+      if (imported.kind === 'import-statement') queue.push(imported.path);
+    }
+  }
+  return seen;
+}
+
+/**
+ * The initial scripts of the application's own graph: main and what it imports statically. The
+ * polyfills file (with an i18n build, the line that tells `$localize` its locale) is a bundle of its
+ * own that no chunk can share code with.
+ */
+function appScripts(initialSet, metafile) {
+  const main = Object.entries(metafile.outputs).find(([, o]) =>
+    /(^|\/)main\.ts$/.test(o.entryPoint ?? ''),
+  )?.[0];
+  const graph = main ? staticClosure(main, metafile) : new Set(initialSet);
+  return [...initialSet].filter((f) => /\.m?js$/.test(f) && graph.has(f));
+}
+
 /**
  * Lazy entry points (targets of `import()`) whose static imports reach only some of the initial
  * script files. The chunk optimizer groups modules by the set of entries that reach them, so one such
@@ -107,20 +135,8 @@ function topOwners(inputs) {
  * brotli bytes (about 1 kB here: docs/development.md, "Bundle size").
  */
 function partialEntries(initialSet, metafile) {
-  const initialScripts = [...initialSet].filter((f) => /\.m?js$/.test(f));
-  const reached = (start) => {
-    const seen = new Set();
-    const queue = [start];
-    while (queue.length > 0) {
-      const file = queue.shift();
-      if (seen.has(file)) continue;
-      seen.add(file);
-      for (const imported of metafile.outputs[file]?.imports ?? []) {
-        if (imported.kind === 'import-statement') queue.push(imported.path);
-      }
-    }
-    return seen;
-  };
+  const initialScripts = appScripts(initialSet, metafile);
+  const reached = (start) => staticClosure(start, metafile);
   const entries = new Set(
     Object.values(metafile.outputs).flatMap((o) =>
       (o.imports ?? []).filter((i) => i.kind === 'dynamic-import').map((i) => i.path),
@@ -197,7 +213,7 @@ function measureBundle({ dir, statsDir }) {
 
   return {
     ok: true,
-    initialScripts: initial.filter((r) => /\.m?js$/.test(r.file)).length,
+    initialScripts: appScripts(initialSet, metafile).length,
     partialEntries: partialEntries(initialSet, metafile),
     indexHtml: { raw: Buffer.byteLength(indexHtml) },
     initial,
@@ -211,4 +227,25 @@ function measureBundle({ dir, statsDir }) {
   };
 }
 
-module.exports = { measureBundle, filesLoadedBy };
+/**
+ * Measures every language of a finished build: `dir` holds the source language's build and each
+ * other language's in a folder of its own with an index.html (es/). English first, then by path.
+ */
+function measureLanguages({ dir, statsDir }) {
+  const folders = fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && fs.existsSync(path.join(dir, e.name, 'index.html')))
+    .map((e) => e.name)
+    .sort();
+  return ['', ...folders].map((folder) => {
+    const languageDir = path.join(dir, folder);
+    const indexHtml = fs.readFileSync(path.join(languageDir, 'index.html'), 'utf8');
+    return {
+      lang: /<html\b[^>]*\blang="([^"]+)"/.exec(indexHtml)?.[1] ?? (folder || 'source'),
+      path: folder ? `/${folder}/` : '/',
+      bundle: measureBundle({ dir: languageDir, statsDir }),
+    };
+  });
+}
+
+module.exports = { measureBundle, measureLanguages, filesLoadedBy };

@@ -10,7 +10,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { buildApp, createWorkspace } = require('./build');
-const { measureBundle } = require('./bundle');
+const { measureLanguages } = require('./bundle');
 
 const ROOT = path.resolve(__dirname, '..');
 const AUTH_DOC = path.join(ROOT, 'docs', 'auth.md');
@@ -104,15 +104,15 @@ async function buildVariant(name, recipe, log) {
     if (build.code !== 0) {
       return { ok: false, error: `the ${name} build failed: ${build.output.slice(-1500)}`, change };
     }
-    const bundle = await measureBundle({ dir: path.join(out, 'browser'), statsDir: out });
-    return {
-      ok: true,
-      change,
-      brotli: bundle.initialTotal.brotli,
-      raw: bundle.initialTotal.raw,
-      files: bundle.initial.length,
-      budget: budgetLines(build.output),
-    };
+    const languages = measureLanguages({ dir: path.join(out, 'browser'), statsDir: out }).map(
+      ({ lang, bundle }) => ({
+        lang,
+        brotli: bundle.initialTotal.brotli,
+        raw: bundle.initialTotal.raw,
+        files: bundle.initial.length,
+      }),
+    );
+    return { ok: true, change, languages, budget: budgetLines(build.output) };
   } finally {
     fs.rmSync(workspace, { recursive: true, force: true });
     fs.rmSync(out, { recursive: true, force: true });
@@ -120,8 +120,9 @@ async function buildVariant(name, recipe, log) {
 }
 
 /**
- * Resolves with { ok, recipe, page, before, after, delta } or { ok: false, error }. The error says
- * what to fix: a missing heading, code block or marker, a build that fails.
+ * Resolves with { ok, recipe, page, before, after, languages } (`languages`: each language's
+ * { lang, before, after, delta } in initial bytes) or { ok: false, error }. The error says what to
+ * fix: a missing heading, code block or marker, a build that fails.
  */
 async function measureGuardedRoute({ log = console.log } = {}) {
   const recipe = recipeFromDoc(fs.readFileSync(AUTH_DOC, 'utf8'));
@@ -138,7 +139,10 @@ async function measureGuardedRoute({ log = console.log } = {}) {
     page: after.change.page,
     before,
     after,
-    delta: after.brotli - before.brotli,
+    languages: before.languages.map((was, i) => {
+      const now = after.languages[i];
+      return { lang: was.lang, before: was, after: now, delta: now.brotli - was.brotli };
+    }),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { type Language, WORDS, inLanguage } from './language';
 
 /** `/notes/:id`: edit with Save, or Delete after an in-page confirmation. */
 export class NoteDetailPage {
@@ -8,16 +9,20 @@ export class NoteDetailPage {
   readonly deleteButton: Locator;
   readonly confirmDeleteButton: Locator;
 
-  constructor(readonly page: Page) {
-    this.title = page.getByLabel('Title', { exact: true });
-    this.body = page.getByLabel('Body', { exact: true });
-    this.saveButton = page.getByRole('button', { name: 'Save', exact: true });
-    this.deleteButton = page.getByRole('button', { name: 'Delete', exact: true });
-    this.confirmDeleteButton = page.getByRole('button', { name: /^(yes|confirm)/i });
+  constructor(
+    readonly page: Page,
+    readonly language: Language = 'en',
+  ) {
+    const words = WORDS[language];
+    this.title = page.getByLabel(words.title, { exact: true });
+    this.body = page.getByLabel(words.body, { exact: true });
+    this.saveButton = page.getByRole('button', { name: words.save, exact: true });
+    this.deleteButton = page.getByRole('button', { name: words.delete, exact: true });
+    this.confirmDeleteButton = page.getByRole('button', { name: words.confirmDelete });
   }
 
   async goto(id: number | string): Promise<void> {
-    await this.page.goto(`/notes/${id}`);
+    await this.page.goto(inLanguage(this.language, `/notes/${id}`));
   }
 
   async save(title: string, body: string): Promise<void> {

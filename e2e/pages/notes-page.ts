@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { type Language, WORDS, inLanguage } from './language';
 
 /** `/notes`: the user's notes and the form with Title, Body and Add note (CONTRACT §7). */
 export class NotesPage {
@@ -8,16 +9,20 @@ export class NotesPage {
   /** The "Your notes" section; busy (`aria-busy`) while a list request is out. */
   readonly list: Locator;
 
-  constructor(readonly page: Page) {
-    this.title = page.getByLabel('Title', { exact: true });
-    this.body = page.getByLabel('Body', { exact: true });
-    this.addButton = page.getByRole('button', { name: 'Add note', exact: true });
-    this.list = page.getByRole('region', { name: 'Your notes' });
+  constructor(
+    readonly page: Page,
+    readonly language: Language = 'en',
+  ) {
+    const words = WORDS[language];
+    this.title = page.getByLabel(words.title, { exact: true });
+    this.body = page.getByLabel(words.body, { exact: true });
+    this.addButton = page.getByRole('button', { name: words.addNote, exact: true });
+    this.list = page.getByRole('region', { name: words.yourNotes });
   }
 
   /** Opens `/notes` and returns once its list has been answered (see expectLoaded). */
   async goto(query = ''): Promise<void> {
-    await this.page.goto(`/notes${query}`);
+    await this.page.goto(inLanguage(this.language, `/notes${query}`));
     await this.expectLoaded();
   }
 
@@ -43,8 +48,9 @@ export class NotesPage {
   }
 
   async search(text: string): Promise<void> {
-    await this.page.getByLabel('Search notes').fill(text);
-    await this.page.getByRole('button', { name: 'Search', exact: true }).click();
+    const words = WORDS[this.language];
+    await this.page.getByLabel(words.searchNotes).fill(text);
+    await this.page.getByRole('button', { name: words.search, exact: true }).click();
   }
 
   /** The link that opens a note; titles are unique per test, so this finds one note. */
