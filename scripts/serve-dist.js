@@ -192,7 +192,11 @@ function option(args, name, fallback) {
   return at >= 0 && args[at + 1] ? args[at + 1] : fallback;
 }
 
-/** `node scripts/serve-dist.js [--root dir] [--port n] [--host h] [--api url]` */
+/**
+ * `npm run serve:dist [-- --root dir --port n --host h --api url]`: the build at
+ * http://localhost:4200/ (Spanish at /es/), /api and /auth to API_PROXY_TARGET or the API on PORT
+ * (3000), as the dev server's proxy does.
+ */
 async function main(args) {
   const root = path.resolve(option(args, 'root', path.join(ROOT, 'dist', 'tokengate', 'browser')));
   const api = new URL(
@@ -206,7 +210,8 @@ async function main(args) {
     root,
     apiTarget: { host: api.hostname, port: Number(api.port || 80) },
     port: Number(option(args, 'port', 4200)),
-    host: option(args, 'host', '127.0.0.1'),
+    // localhost, as the dev server: the API's default CORS_ORIGIN is http://localhost:4200.
+    host: option(args, 'host', 'localhost'),
   });
   console.log(
     `Serving ${path.relative(process.cwd(), root) || '.'} at ${server.url}/ (/api and /auth → ${api.origin})`,
