@@ -4,13 +4,14 @@ import { catchError, map, of } from 'rxjs';
 import { AuthService, type AuthUser } from '../../core/auth';
 import { describeHttpError } from '../../shared/ui/http-error';
 import { SessionTimes } from '../../shared/ui/session-times';
+import { SessionsList } from './sessions-list';
 
 type Profile =
   { state: 'loading' } | { state: 'ready'; user: AuthUser } | { state: 'error'; message: string };
 
 @Component({
   selector: 'app-profile-page',
-  imports: [SessionTimes],
+  imports: [SessionTimes, SessionsList],
   template: `
     <h1>Your profile</h1>
 
@@ -62,6 +63,8 @@ type Profile =
       <h2 id="session-heading">Session</h2>
       <app-session-times [signedInAt]="auth.signedInAt()" [expiresAt]="auth.expiresAt()" />
     </section>
+
+    <app-sessions-list />
   `,
   styles: `
     .card h2 {
