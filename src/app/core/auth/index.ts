@@ -22,6 +22,5 @@ export type {
 } from './auth-models';
 export { AuthService } from './auth-service';
 export { Inactivity } from './inactivity';
-export { LoginSessions } from './login-sessions';
 export { sanitizeReturnUrl } from './return-url';
 export { type Drafts, UserDrafts } from './user-drafts';

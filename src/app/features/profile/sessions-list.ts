@@ -12,7 +12,8 @@ import {
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { Observable, Subscription } from 'rxjs';
-import { type LoginSession, LoginSessions } from '../../core/auth';
+import type { LoginSession } from '../../core/auth';
+import { LoginSessions } from '../../shared/api/login-sessions';
 import { describeHttpError } from '../../shared/ui/http-error';
 
 type Logins =
@@ -47,7 +48,7 @@ const ALREADY_ENDED = 'That login had already ended.';
         @case ('ready') {
           <ul class="logins">
             @for (session of sessions(); track session.id; let i = $index) {
-              <li [class.current]="session.current">
+              <li>
                 <div class="login-text">
                   <p class="device" [id]="'login-device-' + i">
                     {{ session.device }}

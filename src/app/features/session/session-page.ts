@@ -1,7 +1,8 @@
 import { DatePipe } from '@angular/common';
 import { Component, computed, inject, signal } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
-import { AuthEvents, AuthService, LoginSessions } from '../../core/auth';
+import { AuthEvents, AuthService } from '../../core/auth';
+import { LoginSessions } from '../../shared/api/login-sessions';
 import { describeHttpError } from '../../shared/ui/http-error';
 import { describeAuthEvent } from './auth-event-words';
 import { TokenCountdown } from './token-countdown';

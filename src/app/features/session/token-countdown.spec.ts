@@ -30,14 +30,14 @@ describe('TokenCountdown', () => {
   it('empties the bar towards expiry, with the mark where the refresh is due', () => {
     const fixture = render(times);
     const element: HTMLElement = fixture.nativeElement;
-    const left = element.querySelector<HTMLElement>('.left')!;
-    const mark = element.querySelector<HTMLElement>('.refresh-mark')!;
-    expect(left.style.width).toBe('80%');
-    expect(mark.style.left).toBe('20%');
+    const left = element.querySelector<HTMLProgressElement>('progress.left')!;
+    const mark = element.querySelector<HTMLProgressElement>('progress.refresh-mark')!;
+    expect(left.value / left.max).toBe(0.8);
+    expect(mark.value / mark.max).toBe(0.2);
 
     jasmine.clock().tick(120_000);
     fixture.detectChanges();
-    expect(left.style.width).toBe('40%');
+    expect(left.value / left.max).toBe(0.4);
   });
 
   it('says the time to expiry and to the silent refresh in words, every second', () => {

@@ -2,9 +2,16 @@ import { DatePipe } from '@angular/common';
 import { Component, DestroyRef, computed, inject, input, signal } from '@angular/core';
 import { formatWait } from '../../core/auth';
 
+/** Steps of the bar: fine enough for a smooth countdown at any width. */
+const STEPS = 1000;
+
 /**
  * The access token's life as a bar that empties towards its expiry, with a mark where the expiry
  * timer renews it, and the same in words. Times are in the client's clock (skew-corrected).
+ *
+ * The bar is two native <progress> elements, one over the other, set through their `value`: the
+ * time left, and (drawn as the end of an otherwise transparent bar) the time left when the refresh
+ * is due.
  */
 @Component({
   selector: 'app-token-countdown',
@@ -14,9 +21,9 @@ import { formatWait } from '../../core/auth';
       <!-- The bar says in shape what the sentence under it says in words: hidden from assistive
            technology, which gets the sentence. -->
       <div class="bar" aria-hidden="true">
-        <div class="left" [style.width.%]="leftPercent()"></div>
-        @if (refreshPercent(); as at) {
-          <div class="refresh-mark" [style.left.%]="at"></div>
+        <progress class="left" [max]="steps" [value]="leftSteps()"></progress>
+        @if (refreshSteps(); as at) {
+          <progress class="refresh-mark" [max]="steps" [value]="at"></progress>
         }
       </div>
       <!-- role="timer" is a live region that is off by default: the words change every second, and
@@ -55,20 +62,37 @@ import { formatWait } from '../../core/auth';
       height: 1.25rem;
       border: 1px solid var(--border);
       border-radius: var(--radius);
-      background: var(--bg);
       overflow: hidden;
     }
-    .left {
+    progress {
+      appearance: none;
+      position: absolute;
+      inset: 0;
+      width: 100%;
       height: 100%;
+      border: 0;
+      background: transparent;
+    }
+    progress::-webkit-progress-bar {
+      background: transparent;
+    }
+    .left {
+      background: var(--bg);
+    }
+    .left::-webkit-progress-value {
       background: var(--accent);
     }
-    .refresh-mark {
-      position: absolute;
-      top: 0;
-      bottom: 0;
-      width: 3px;
-      margin-left: -1px;
-      background: var(--focus);
+    .left::-moz-progress-bar {
+      background: var(--accent);
+    }
+    /* Only the end of this bar shows: a line where the time left will be when the refresh is due. */
+    .refresh-mark::-webkit-progress-value {
+      background: transparent;
+      border-right: 3px solid var(--focus);
+    }
+    .refresh-mark::-moz-progress-bar {
+      background: transparent;
+      border-right: 3px solid var(--focus);
     }
     .countdown p {
       margin: 0.5rem 0 0;
@@ -84,11 +108,12 @@ export class TokenCountdown {
 
   private readonly now = signal(Date.now());
 
-  protected readonly leftPercent = computed(() => this.percentOfLife(this.expiresAt(), this.now()));
+  protected readonly steps = STEPS;
+  protected readonly leftSteps = computed(() => this.shareOfLife(this.expiresAt(), this.now()));
   /** Where the mark sits: the share of the token's life still left when the refresh is due. */
-  protected readonly refreshPercent = computed(() => {
+  protected readonly refreshSteps = computed(() => {
     const refreshAt = this.refreshAt();
-    return refreshAt === null ? null : this.percentOfLife(this.expiresAt(), refreshAt);
+    return refreshAt === null ? null : this.shareOfLife(this.expiresAt(), refreshAt);
   });
   protected readonly expiresIn = computed(() => this.wait(this.expiresAt()));
   protected readonly refreshIn = computed(() => this.wait(this.refreshAt()));
@@ -102,14 +127,15 @@ export class TokenCountdown {
     return new Date(at).toISOString();
   }
 
-  /** How much of the token's life lies between `from` and `until`, in percent (0 to 100). */
-  private percentOfLife(until: number | null, from: number): number {
+  /** How much of the token's life lies between `from` and `until`, in steps of the bar. */
+  private shareOfLife(until: number | null, from: number): number {
     const issuedAt = this.issuedAt();
     const expiresAt = this.expiresAt();
     if (until === null || issuedAt === null || expiresAt === null || expiresAt <= issuedAt) {
       return 0;
     }
-    return Math.min(100, Math.max(0, ((until - from) / (expiresAt - issuedAt)) * 100));
+    const share = (until - from) / (expiresAt - issuedAt);
+    return Math.round(Math.min(1, Math.max(0, share)) * STEPS);
   }
 
   /** Words for the time until `at`, or null once it has come. */

@@ -1,13 +1,14 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable, map } from 'rxjs';
-import type { LoginSession } from './auth-models';
+import type { LoginSession } from '../../core/auth';
 
 /**
  * The user's logins on the server (CONTRACT §4, `/auth/sessions`): where they are signed in, and
  * ending one or all the others. The requests carry the access token like any API call (the path is
- * in `apiUrls` by default), so a login ended elsewhere meets the re-login dialog here too.
- * Only the pages that show logins use it, so it stays out of the initial bundle.
+ * in the auth core's default `apiUrls`), so a login ended elsewhere meets the re-login dialog here
+ * too. Outside the auth core, whose every export starts with the app: only the pages that show
+ * logins (`/profile`, `/session`) use it, so it loads with them.
  */
 @Injectable({ providedIn: 'root' })
 export class LoginSessions {
