@@ -78,6 +78,8 @@ export default defineConfig<TestOptions>({
       name: 'whole-server',
       testDir: './e2e/whole-server',
       fullyParallel: false,
+      // One worker, or its files would run side by side (the suite has two workers).
+      workers: 1,
       use: browserUse,
     },
   ],

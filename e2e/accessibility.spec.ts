@@ -50,9 +50,32 @@ test.describe('accessibility (axe)', () => {
     await expectNoAxeViolations(page);
   });
 
-  test('the profile page', async ({ page, startSignedIn }) => {
+  test('the profile page, with where the user is signed in listed', async ({
+    page,
+    startSignedIn,
+    otherDevice,
+    profilePage,
+  }) => {
+    // A login elsewhere, so that the list has a Sign out button and the confirmation to check.
+    await otherDevice(ALICE);
     await startSignedIn(ALICE, '/profile');
     await expect(page.getByText(ALICE.email)).toBeVisible();
+    await profilePage.expectLoaded();
+    await expectNoAxeViolations(page);
+
+    await profilePage.everywhereElseButton.click();
+    await expect(profilePage.confirmEverywhereElseButton).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+
+  test('the session page, with events in its timeline', async ({
+    page,
+    startSignedIn,
+    sessionPage,
+  }) => {
+    await startSignedIn(ALICE, '/session');
+    await expect(sessionPage.signedIn).toHaveText('Yes');
+    await expect(sessionPage.events.first()).toBeVisible();
 
     await expectNoAxeViolations(page);
   });

@@ -3,7 +3,9 @@ import { AppHeader } from './pages/app-header';
 import { LoginPage } from './pages/login-page';
 import { NoteDetailPage } from './pages/note-detail-page';
 import { NotesPage } from './pages/notes-page';
+import { ProfilePage } from './pages/profile-page';
 import { ReloginDialog } from './pages/relogin-dialog';
+import { SessionPage } from './pages/session-page';
 import { ApiClient } from './support/api-client';
 import { ApiHooks } from './support/api-hooks';
 import { signInThroughApi } from './support/api-session';
@@ -26,6 +28,8 @@ interface Fixtures {
   notesPage: NotesPage;
   noteDetail: NoteDetailPage;
   reloginDialog: ReloginDialog;
+  profilePage: ProfilePage;
+  sessionPage: SessionPage;
   /** Every request of the test's browser context and every token the API issued to it. */
   network: NetworkLog;
   /** Uncaught exceptions and console errors of the app, in any tab. */
@@ -68,6 +72,8 @@ export const test = base.extend<TestOptions & Fixtures>({
   notesPage: async ({ page }, use) => use(new NotesPage(page)),
   noteDetail: async ({ page }, use) => use(new NoteDetailPage(page)),
   reloginDialog: async ({ page }, use) => use(new ReloginDialog(page)),
+  profilePage: async ({ page }, use) => use(new ProfilePage(page)),
+  sessionPage: async ({ page }, use) => use(new SessionPage(page)),
   network: async ({ context }, use) => {
     await use(await NetworkLog.attach(context));
     // A token request still in flight when the test ends (a refresh the page clock set off) is

@@ -107,12 +107,13 @@ test.describe('the interceptor', () => {
     const token = network.latestToken();
     const withToken = network.sent.filter((r) => r.authorization !== undefined);
     const origin = new URL(baseURL ?? '').origin;
+    // The profile lists where the user is signed in: /auth/sessions needs the token too.
     expect(withToken.map((r) => r.url.pathname)).toEqual(
-      expect.arrayContaining(['/api/notes', '/auth/me']),
+      expect.arrayContaining(['/api/notes', '/auth/me', '/auth/sessions']),
     );
     for (const request of withToken) {
       expect(request.url.origin).toBe(origin);
-      expect(request.url.pathname).toMatch(/^\/api\/|^\/auth\/me$/);
+      expect(request.url.pathname).toMatch(/^\/api\/|^\/auth\/me$|^\/auth\/sessions(\/|$)/);
     }
     expect(withToken.every((r) => r.authorization === bearer(token))).toBe(true);
     // (The sign-in went through the API, outside the browser; login.spec covers the form's request.)

@@ -1,14 +1,8 @@
 import type { Page } from '@playwright/test';
 import { ALICE, expect, test } from './fixtures';
-import { bearer, claimsOf } from './support/network';
+import { bearer, lifetimeOf } from './support/network';
 
 const HOUR = 60 * 60 * 1000;
-
-/** The access token's lifetime in ms, read from the token itself (the suite's ACCESS_TOKEN_TTL). */
-function lifetimeOf(token: string): number {
-  const { exp, iat } = claimsOf(token) as { exp: number; iat: number };
-  return (exp - iat) * 1000;
-}
 
 /**
  * Moves the page clock past the token's expiry with no document of the app open. A live page would

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Takes the README's screenshots (login page, notes page, re-login dialog) from a running
+// Takes the README's screenshots (login page, notes page, session page, re-login dialog) from a running
 // `npm start`, with the same Chromium the tests use. Rerun it whenever the pages change:
 //   npm start            (in one terminal)
 //   npm run screenshots  (in another; APP_URL=http://host:port to point elsewhere)
@@ -82,6 +82,35 @@ async function openReloginDialog(page, context) {
   await page.getByRole('dialog').getByLabel('Password', { exact: true }).waitFor();
 }
 
+/** A claim of the access token as the session page shows it decoded (a number of seconds). */
+async function claimSeconds(page, name) {
+  const claims = page.getByRole('region', { name: 'The access token, decoded' });
+  const row = claims
+    .locator('div')
+    .filter({ has: page.getByRole('term').filter({ hasText: name }) });
+  const text = await row.getByRole('definition').innerText();
+  return Number(/\d+/.exec(text)?.[0]);
+}
+
+/**
+ * The session page, reached through the header as a person would, with the timer's silent refresh
+ * in its timeline: the page's clock (installed before the first page load) jumps to before the
+ * refresh is due, then runs across it, as the e2e suite does.
+ */
+async function openSessionPage(page) {
+  await page.getByRole('banner').getByRole('link', { name: 'Session', exact: true }).click();
+  const timeline = page.getByRole('region', { name: 'What happened' }).getByRole('listitem');
+  await timeline.filter({ hasText: `Signed in as ${USER.name}` }).waitFor();
+  const lifetimeMs = ((await claimSeconds(page, 'exp')) - (await claimSeconds(page, 'iat'))) * 1000;
+  // The expiry timer renews a token at most a quarter of its life before it expires: jump to
+  // before that, then let every timer fire on time until just before the old token's expiry.
+  await page.clock.fastForward(Math.round(lifetimeMs * 0.7));
+  await page.clock.runFor(Math.round(lifetimeMs * 0.29));
+  await timeline.filter({ hasText: 'Token refreshed by the timer' }).waitFor();
+  // The app moves focus to the new page's heading, which can scroll the header out of the picture.
+  await page.evaluate(() => window.scrollTo(0, 0));
+}
+
 async function shoot(page, name) {
   const file = path.join(OUT_DIR, `${name}.png`);
   // Let fonts and the route-progress bar settle: the picture should be what a person sees.
@@ -100,6 +129,7 @@ async function main() {
   try {
     const context = await browser.newContext({ viewport: VIEWPORT, colorScheme: 'light' });
     const page = await context.newPage();
+    await page.clock.install();
 
     await page.goto(`${APP_URL}/login`);
     await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
@@ -108,6 +138,11 @@ async function main() {
     await signIn(page);
     await page.getByRole('main').getByRole('listitem').getByRole('link').first().waitFor();
     await shoot(page, 'notes');
+
+    await openSessionPage(page);
+    await shoot(page, 'session');
+    await page.getByRole('banner').getByRole('link', { name: 'Notes', exact: true }).click();
+    await page.getByRole('button', { name: 'Add note', exact: true }).waitFor();
 
     await openReloginDialog(page, context);
     await shoot(page, 'relogin-dialog');

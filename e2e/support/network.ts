@@ -92,6 +92,12 @@ export function claimsOf(token: string): Record<string, unknown> {
   return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
 }
 
+/** How long an access token lives (`exp - iat`), in ms: how far a page clock must go to see it expire. */
+export function lifetimeOf(token: string): number {
+  const { exp, iat } = claimsOf(token) as { exp: number; iat: number };
+  return (exp - iat) * 1000;
+}
+
 export function bearer(token: string): string {
   return `Bearer ${token}`;
 }

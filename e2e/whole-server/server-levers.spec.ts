@@ -1,16 +1,11 @@
 import { ALICE, BOB, expect, test } from '../fixtures';
-import { bearer, claimsOf } from '../support/network';
+import { bearer, lifetimeOf } from '../support/network';
 
 // These tests move state every test shares: a user's tokens, the server's clock. They run in the
 // project "whole-server" (playwright.config.ts), one at a time, after every other test has ended.
 // The server clock only moves ahead, so its test stays last in this file.
 
 const HOUR_S = 60 * 60;
-
-function lifetimeOf(token: string): number {
-  const { exp, iat } = claimsOf(token) as { exp: number; iat: number };
-  return (exp - iat) * 1000;
-}
 
 test(
   'a token the server calls expired is renewed by one refresh and the save replayed once',

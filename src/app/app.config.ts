@@ -10,7 +10,7 @@ export const appConfig: ApplicationConfig = {
     provideRouter(routes),
     provideHttpClient(withFetch(), withInterceptors([authInterceptor])),
     provideAuth({
-      apiUrls: ['/api/', '/auth/me'],
+      apiUrls: ['/api/', '/auth/me', '/auth/sessions'],
       storage: 'local',
       leewaySeconds: 10,
       refreshMarginSeconds: 60,

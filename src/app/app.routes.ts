@@ -36,6 +36,12 @@ export const routes: Routes = [
     ...guarded({ roles: ['admin'] }),
     loadComponent: () => import('./features/admin/admin-page').then((m) => m.AdminPage),
   },
+  {
+    path: 'session',
+    title: $localize`:@@title.session:Session · Tokengate`,
+    ...guarded(),
+    loadComponent: () => import('./features/session/session-page').then((m) => m.SessionPage),
+  },
   // guarded routes
   {
     path: '**',

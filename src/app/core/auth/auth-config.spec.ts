@@ -25,7 +25,7 @@ describe('provideAuth', () => {
     configure();
     expect(TestBed.inject(AUTH_OPTIONS)).toEqual(DEFAULT_AUTH_OPTIONS);
     expect(DEFAULT_AUTH_OPTIONS).toEqual({
-      apiUrls: ['/api/', '/auth/me'],
+      apiUrls: ['/api/', '/auth/me', '/auth/sessions'],
       storage: 'local',
       leewaySeconds: 10,
       refreshMarginSeconds: 60,

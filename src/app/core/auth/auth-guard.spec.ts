@@ -4,6 +4,7 @@ import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { CanActivateFn, Router, Routes, provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
+import { AuthEvents } from './auth-events';
 import { authGuard, guarded, guestGuard } from './auth-guard';
 import { AUTH_LOCKS, AuthService } from './auth-service';
 import { isOnGuardedPage } from './route-data';
@@ -123,6 +124,9 @@ describe('guards (real routes)', () => {
   it('refreshes an expired token once before letting the user in', async () => {
     await setUp(makeToken(ALICE, Date.now() - 3600_000, 900));
     expect(await visit('/notes/1', 'ok')).toBe('/notes/1');
+    expect(TestBed.inject(AuthEvents).recent()[0]).toEqual(
+      jasmine.objectContaining({ type: 'token-refreshed', trigger: 'guard' }),
+    );
   });
 
   it('sends a user without the role to /forbidden without loading the admin chunk', async () => {

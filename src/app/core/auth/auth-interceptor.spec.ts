@@ -11,7 +11,9 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import { SKIP_AUTH } from './auth-context';
+import { AuthEvents } from './auth-events';
 import { authInterceptor, bearerErrorCode, isApiUrl } from './auth-interceptor';
+import type { AuthEvent } from './auth-models';
 import { AUTH_LOCKS, AuthService } from './auth-service';
 import { ALICE, FakeStorageArea, grantBody, makeToken, settle } from './test-helpers';
 import { ACCESS_TOKEN_KEY, AUTH_STORAGE_AREA, AUTH_TAB_CHANNEL } from './token-storage';
@@ -58,12 +60,24 @@ describe('authInterceptor', () => {
 
   afterEach(() => backend.verify());
 
-  it('sends the token to the API and /auth/me only, never to another origin', async () => {
+  /** The events told so far, oldest first, without their times. */
+  const told = () =>
+    TestBed.inject(AuthEvents)
+      .recent()
+      .map(({ at, ...rest }) => {
+        expect(at).toBeGreaterThan(0);
+        return rest as Partial<AuthEvent>;
+      })
+      .reverse();
+
+  it('sends the token to the API, /auth/me and /auth/sessions only, never to another origin', async () => {
     const token = makeToken();
     setUp(token);
     const urls = [
       '/api/notes',
       '/auth/me',
+      '/auth/sessions',
+      '/auth/sessions/abc',
       'api/notes',
       `${location.origin}/api/users`,
       '/auth/meow',
@@ -79,8 +93,10 @@ describe('authInterceptor', () => {
     const sent = (url: string) => backend.expectOne(url).request.headers.get('Authorization');
     expect(sent('/api/notes')).toBe(`Bearer ${token}`);
     expect(sent('/auth/me')).toBe(`Bearer ${token}`);
+    expect(sent('/auth/sessions')).toBe(`Bearer ${token}`);
+    expect(sent('/auth/sessions/abc')).toBe(`Bearer ${token}`);
     expect(sent(`${location.origin}/api/users`)).toBe(`Bearer ${token}`);
-    for (const url of urls.slice(4)) {
+    for (const url of urls.slice(6)) {
       expect(sent(url)).withContext(url).toBeNull();
     }
     // Relative to the document, 'api/notes' is '/api/notes' here (base href '/').
@@ -107,6 +123,9 @@ describe('authInterceptor', () => {
     expect(req.request.headers.get('Authorization')).toBe(`Bearer ${fresh}`);
     req.flush([{ id: 1 }]);
     await expectAsync(result).toBeResolvedTo([{ id: 1 }]);
+    expect(told().at(-1)).toEqual(
+      jasmine.objectContaining({ type: 'token-refreshed', trigger: 'request' }),
+    );
   });
 
   it('20 concurrent 401s: exactly one refresh, then each request replayed once', async () => {
@@ -141,6 +160,18 @@ describe('authInterceptor', () => {
       Array.from({ length: 20 }, (_, i) => `/api/notes/${i}`),
     );
     backend.expectNone('/auth/refresh');
+    const [, refreshed, ...replayed] = told();
+    expect(refreshed).toEqual(
+      jasmine.objectContaining({ type: 'token-refreshed', trigger: '401' }),
+    );
+    expect(replayed).toEqual(
+      Array.from({ length: 20 }, (_, i) => ({
+        type: 'request-replayed',
+        method: 'GET',
+        url: `/api/notes/${i}`,
+        after: 'refresh',
+      })),
+    );
   });
 
   it('a refused refresh fails every waiting request once, with no loop', async () => {
@@ -232,6 +263,26 @@ describe('authInterceptor', () => {
     expect(replay.request.headers.get('Authorization')).toBe(`Bearer ${fresh}`);
     replay.flush([]);
     await expectAsync(result).toBeResolvedTo([]);
+    expect(told().at(-1)).toEqual({
+      type: 'request-replayed',
+      method: 'GET',
+      url: '/api/notes',
+      after: 'refresh',
+    });
+  });
+
+  it('tells a replay by the path alone: a query may hold what the user searched for', async () => {
+    setUp();
+    const result = firstValueFrom(http.get('/api/notes?q=secret+plans'));
+    await settle(1);
+    reject401('/api/notes?q=secret+plans');
+    await settle(1);
+    backend.expectOne('/auth/refresh').flush(grantBody(makeToken()));
+    await settle(1);
+    backend.expectOne('/api/notes?q=secret+plans').flush([]);
+    await result;
+    expect(told().at(-1)).toEqual(jasmine.objectContaining({ url: '/api/notes' }));
+    expect(JSON.stringify(told())).not.toContain('secret');
   });
 
   it('replays once only: a second 401 reaches the caller', async () => {
@@ -256,6 +307,11 @@ describe('authInterceptor', () => {
     backend.expectOne('/auth/refresh').error(new ProgressEvent('error'));
     await expectAsync(result).toBeRejectedWith(jasmine.objectContaining({ status: 401 }));
     expect(store.signedIn()).toBeTrue();
+    expect(told().at(-1)).toEqual({
+      type: 'refresh-failed',
+      trigger: '401',
+      result: 'no-answer',
+    });
   });
 
   it('does not send a request whose stale token could not be refreshed', async () => {

@@ -3,6 +3,7 @@ import { DOCUMENT, inject } from '@angular/core';
 import { Router } from '@angular/router';
 import { Observable, catchError, from, switchMap, throwError } from 'rxjs';
 import { SKIP_AUTH } from './auth-context';
+import { AuthEvents } from './auth-events';
 import { AUTH_OPTIONS } from './auth-options';
 import { AuthService } from './auth-service';
 import { Relogin } from './relogin';
@@ -96,17 +97,38 @@ export const authInterceptor: HttpInterceptorFn = (req, next) => {
   const auth = inject(AuthService);
   const relogin = inject(Relogin);
   const router = inject(Router);
+  const events = inject(AuthEvents);
   const userAtStart = auth.user();
   const send = (token: string | null) => next(withToken(req, token));
   const sendFresh = () => from(auth.freshToken()).pipe(switchMap(send));
+  const replayed = (after: 'refresh' | 'sign-in') =>
+    // The path only: a query may hold what the user searched for.
+    events.emit({
+      type: 'request-replayed',
+      method: req.method,
+      url: req.url.split('?')[0],
+      after,
+    });
 
-  const afterSessionEnded = (error: HttpErrorResponse): Observable<HttpEvent<unknown>> => {
+  /** `sent`: the request met the end itself (a 401), rather than waiting unsent for the dialog. */
+  const afterSessionEnded = (
+    error: HttpErrorResponse,
+    sent: boolean,
+  ): Observable<HttpEvent<unknown>> => {
     const previousUser = userAtStart ?? (relogin.open() ? relogin.previousUser() : null);
     if (!previousUser || !isOnGuardedPage(router)) {
       return throwError(() => error);
     }
     return from(relogin.waitForSignIn(previousUser)).pipe(
-      switchMap((outcome) => (outcome === 'resumed' ? sendFresh() : throwError(() => error))),
+      switchMap((outcome) => {
+        if (outcome !== 'resumed') {
+          return throwError(() => error);
+        }
+        if (sent) {
+          replayed('sign-in');
+        }
+        return sendFresh();
+      }),
     );
   };
 
@@ -119,28 +141,30 @@ export const authInterceptor: HttpInterceptorFn = (req, next) => {
     const current = auth.tokenIfFresh();
     if (current && current !== sentToken) {
       // Another request (or tab) refreshed while this one was out: just use the new token.
+      replayed('refresh');
       return send(current);
     }
-    return from(auth.refreshOutcome()).pipe(
+    return from(auth.refreshOutcome('401')).pipe(
       switchMap((outcome) => {
         if (outcome === 'ok') {
+          replayed('refresh');
           return sendFresh();
         }
-        return outcome === 'refused' ? afterSessionEnded(error) : throwError(() => error);
+        return outcome === 'refused' ? afterSessionEnded(error, true) : throwError(() => error);
       }),
     );
   };
 
   if (!userAtStart && relogin.open()) {
     // The page keeps working while the dialog is up: its new requests wait with the others.
-    return afterSessionEnded(notSentError(req, true));
+    return afterSessionEnded(notSentError(req, true), false);
   }
   return from(auth.freshToken()).pipe(
     switchMap((token) => {
       if (token === null && userAtStart) {
         return auth.signedIn()
           ? throwError(() => notSentError(req, false))
-          : afterSessionEnded(notSentError(req, true));
+          : afterSessionEnded(notSentError(req, true), false);
       }
       return send(token).pipe(
         catchError((error: unknown) =>

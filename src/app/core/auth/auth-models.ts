@@ -64,6 +64,13 @@ export type SignOutReason = 'inactive';
 /** ok: new token; refused: the server ended the session; failed: no answer, session kept. */
 export type RefreshOutcome = 'ok' | 'refused' | 'failed';
 
+/**
+ * What set a refresh off: the expiry timer, a 401 from the API, a guard's silent refresh, a token
+ * about to be sent too close to its expiry (`freshToken()`), or another tab (this tab took the
+ * token another tab had just refreshed).
+ */
+export type RefreshTrigger = 'timer' | '401' | 'guard' | 'request' | 'other-tab';
+
 /** resumed: the same user is back, replay; abandoned: cancelled or someone else, drop. */
 export type ReloginOutcome = 'resumed' | 'abandoned';
 
@@ -83,3 +90,76 @@ export interface AuthRouteData {
 
 /** The key of AuthRouteData in a route's `data`. */
 export const AUTH_ROUTE_DATA = 'auth';
+
+/** An access token as the session page shows it: decoded, never the token itself or its signature. */
+export interface DecodedToken {
+  /** The JOSE header (`alg`, `typ`…). */
+  header: Record<string, unknown>;
+  claims: AccessClaims;
+}
+
+/** One login of the user as `GET /auth/sessions` lists it (CONTRACT §4). */
+export interface LoginSession {
+  id: string;
+  /** ISO 8601 times, in the server's clock. */
+  createdAt: string;
+  lastUsedAt: string;
+  /** A short label from the User-Agent, e.g. "Chrome on Linux". */
+  device: string;
+  /** The login this browser is signed in with. */
+  current: boolean;
+}
+
+/**
+ * Why a session ended here. user: the user signed out (the header, the inactivity warning, Cancel
+ * in the re-login dialog); other-tab: another tab of this browser signed out; inactivity: the idle
+ * time ran out; revoked: the API refused the token of a request and then its login (the login was
+ * ended elsewhere: another device, an admin); refresh-refused: the server would not renew it.
+ */
+export type SignedOutReason = 'user' | 'other-tab' | 'inactivity' | 'revoked' | 'refresh-refused';
+
+/**
+ * What the auth core did, as `AuthEvents` tells it (`events$`, `recent`). Discriminated by `type`;
+ * `at` is the client time (ms since the epoch) it happened. No event carries a token.
+ */
+export type AuthEvent =
+  /** Signed in through the login form or the re-login dialog. */
+  | { type: 'signed-in'; at: number; user: AuthUser }
+  /** The app started with a session stored by an earlier visit (or another tab). */
+  | { type: 'session-restored'; at: number; user: AuthUser }
+  /** Another tab signed in (or in again, as someone else perhaps) and this tab took its session. */
+  | { type: 'session-adopted'; at: number; user: AuthUser }
+  | { type: 'signed-out'; at: number; reason: SignedOutReason }
+  /**
+   * A new access token for the same login. `secondsBeforeExpiry`: how long the previous token had
+   * left when the refresh started (negative once it had expired); `expiresAt` is the new one's.
+   */
+  | {
+      type: 'token-refreshed';
+      at: number;
+      trigger: RefreshTrigger;
+      secondsBeforeExpiry: number | null;
+      expiresAt: number;
+    }
+  /** refused: the server ended the session (a `signed-out` follows); no-answer: the session is kept. */
+  | { type: 'refresh-failed'; at: number; trigger: RefreshTrigger; result: 'refused' | 'no-answer' }
+  /** A request sent again after a 401: with a refreshed token, or after signing in again. */
+  | {
+      type: 'request-replayed';
+      at: number;
+      method: string;
+      url: string;
+      after: 'refresh' | 'sign-in';
+    }
+  | { type: 'relogin-opened'; at: number }
+  /** The same user signed in again: the waiting requests are replayed. */
+  | { type: 'relogin-resumed'; at: number }
+  /** Cancelled, left the page, or someone else signed in: the waiting requests fail. */
+  | { type: 'relogin-abandoned'; at: number };
+
+/** The type names of AuthEvent, e.g. for a switch or a filter. */
+export type AuthEventType = AuthEvent['type'];
+
+/** An AuthEvent before it is stamped with its time (the union stays discriminated). */
+export type AuthEventInput = DistributiveOmitAt<AuthEvent>;
+type DistributiveOmitAt<E> = E extends unknown ? Omit<E, 'at'> : never;

@@ -3,7 +3,8 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { AuthError } from './auth-errors';
-import type { AccessClaims } from './auth-models';
+import { AuthEvents } from './auth-events';
+import type { AccessClaims, AuthEvent } from './auth-models';
 import { AUTH_OPTIONS, DEFAULT_AUTH_OPTIONS, userFromClaims } from './auth-options';
 import { AUTH_LOCKS, AuthService } from './auth-service';
 import { ADMIN, ALICE, BOB, FakeStorageArea, grantBody, makeToken } from './test-helpers';
@@ -161,7 +162,7 @@ describe('AuthService', () => {
       store(makeToken(ALICE, Date.now() - 890_000, 900), 0, 42);
       const auth = create();
       expect(auth.hasFreshToken()).toBeFalse();
-      const calls = [auth.refreshOutcome(), auth.refreshOutcome()];
+      const calls = [auth.refreshOutcome('request'), auth.refreshOutcome('request')];
       const others = [auth.freshToken(), auth.ensureSession()] as const;
       const fresh = makeToken(ALICE);
       http.expectOne('/auth/refresh').flush(grantBody(fresh));
@@ -175,7 +176,7 @@ describe('AuthService', () => {
       // A refresh continues the session: the sign-in time stays.
       expect(auth.signedInAt()?.getTime()).toBe(42);
 
-      const again = auth.refreshOutcome();
+      const again = auth.refreshOutcome('request');
       http.expectOne('/auth/refresh').flush(grantBody(makeToken(ALICE)));
       await expectAsync(again).toBeResolvedTo('ok');
     });
@@ -185,7 +186,7 @@ describe('AuthService', () => {
       const auth = create();
       const changes: unknown[] = [];
       auth.sessionChanges.subscribe((user) => changes.push(user));
-      const done = auth.refreshOutcome();
+      const done = auth.refreshOutcome('request');
       http
         .expectOne('/auth/refresh')
         .flush({ error: 'invalid_grant', message: 'x' }, { status: 401, statusText: 'No' });
@@ -199,13 +200,13 @@ describe('AuthService', () => {
       const token = makeToken();
       store(token);
       const auth = create();
-      const done = auth.refreshOutcome();
+      const done = auth.refreshOutcome('request');
       http.expectOne('/auth/refresh').error(new ProgressEvent('error'));
       await expectAsync(done).toBeResolvedTo('failed');
       expect(auth.signedIn()).toBeTrue();
       expect(auth.tokenIfFresh()).toBe(token);
 
-      const garbled = auth.refreshOutcome();
+      const garbled = auth.refreshOutcome('request');
       http.expectOne('/auth/refresh').flush(grantBody('garbage'));
       await expectAsync(garbled).toBeResolvedTo('failed');
       expect(auth.tokenIfFresh()).toBe(token);
@@ -214,7 +215,7 @@ describe('AuthService', () => {
     it('ends the session when the refresh answers for another user (a planted cookie)', async () => {
       store(makeToken(ALICE, Date.now() - 890_000, 900));
       const auth = create();
-      const done = auth.refreshOutcome();
+      const done = auth.refreshOutcome('request');
       http.expectOne('/auth/refresh').flush(grantBody(makeToken(BOB), BOB));
       await expectAsync(done).toBeResolvedTo('refused');
       expect(auth.signedIn()).toBeFalse();
@@ -227,7 +228,7 @@ describe('AuthService', () => {
       const auth = create();
       const newer = makeToken(ALICE);
       store(newer);
-      await expectAsync(auth.refreshOutcome()).toBeResolvedTo('ok');
+      await expectAsync(auth.refreshOutcome('request')).toBeResolvedTo('ok');
       http.expectNone('/auth/refresh');
       expect(auth.tokenIfFresh()).toBe(newer);
     });
@@ -235,9 +236,9 @@ describe('AuthService', () => {
     it('ignores an answer that arrives after a sign-out', async () => {
       store(makeToken());
       const auth = create();
-      const pending = auth.refreshOutcome();
+      const pending = auth.refreshOutcome('request');
       const request = http.expectOne('/auth/refresh');
-      auth.end(true);
+      auth.end(true, 'user');
       request.flush(grantBody(makeToken()));
       await expectAsync(pending).toBeResolvedTo('refused');
       expect(auth.signedIn()).toBeFalse();
@@ -245,9 +246,9 @@ describe('AuthService', () => {
 
       store(makeToken());
       auth.syncFromStorage();
-      const failing = auth.refreshOutcome();
+      const failing = auth.refreshOutcome('request');
       const second = http.expectOne('/auth/refresh');
-      auth.end(true);
+      auth.end(true, 'user');
       second.error(new ProgressEvent('error'));
       await expectAsync(failing).toBeResolvedTo('refused');
     });
@@ -355,7 +356,7 @@ describe('AuthService', () => {
     auth.signedIn$.subscribe((value) => late.push(value));
     TestBed.tick();
     expect(late).toEqual([true]);
-    auth.end(true);
+    auth.end(true, 'user');
     TestBed.tick();
     expect(seen).toEqual([false, true, false]);
   });
@@ -405,6 +406,171 @@ describe('AuthService', () => {
     expect(String(navigate.calls.mostRecent().args[0])).toBe(
       '/login?returnUrl=%2Fnotes%3Fpage%3D2',
     );
+  });
+
+  describe('events (AuthEvents)', () => {
+    /** What the store told, oldest first, without the times. */
+    function told(): Partial<AuthEvent>[] {
+      return TestBed.inject(AuthEvents)
+        .recent()
+        .map(({ at, ...rest }) => {
+          expect(Math.abs(at - Date.now())).toBeLessThan(5_000);
+          return rest;
+        })
+        .reverse();
+    }
+
+    const refuse = () =>
+      http
+        .expectOne('/auth/refresh')
+        .flush({ error: 'invalid_grant', message: 'x' }, { status: 401, statusText: 'No' });
+
+    it('tells a session restored at start-up, a sign-in and a sign-out by the user', async () => {
+      store(makeToken(ALICE));
+      const auth = create();
+      expect(told()).toEqual([{ type: 'session-restored', user: ALICE }]);
+
+      const out = auth.signOut();
+      http.expectOne('/auth/logout').flush(null, { status: 204, statusText: 'No Content' });
+      await out;
+      const login = auth.login('bob@example.com', 'bob-password-1');
+      http.expectOne('/auth/login').flush(grantBody(makeToken(BOB), BOB));
+      await login;
+      // Signing out again while signed out tells nothing: no session ended.
+      auth.end(true, 'user');
+      auth.end(true, 'user');
+
+      expect(told()).toEqual([
+        { type: 'session-restored', user: ALICE },
+        { type: 'signed-out', reason: 'user' },
+        { type: 'signed-in', user: BOB },
+        { type: 'signed-out', reason: 'user' },
+      ]);
+    });
+
+    it('tells an inactivity sign-out by its reason', async () => {
+      store(makeToken(ALICE));
+      const auth = create();
+      const out = auth.signOut({ reason: 'inactive' });
+      http.expectOne('/auth/logout').flush(null, { status: 204, statusText: 'No Content' });
+      await out;
+      expect(told().at(-1)).toEqual({ type: 'signed-out', reason: 'inactivity' });
+    });
+
+    it('tells a refresh with what set it off and how long the old token had left', async () => {
+      const now = Date.now();
+      store(makeToken(ALICE, now - 840_000, 900));
+      const auth = create();
+      const done = auth.refreshOutcome('guard');
+      const fresh = makeToken(ALICE);
+      http.expectOne('/auth/refresh').flush(grantBody(fresh));
+      await done;
+      const [, refreshed] = told();
+      expect(refreshed).toEqual(
+        jasmine.objectContaining({
+          type: 'token-refreshed',
+          trigger: 'guard',
+          expiresAt: auth.expiresAt()?.getTime(),
+        }),
+      );
+      // The old token was issued 840 s into a 900 s life (whole seconds, so 59 to 61 left).
+      const left = refreshed?.type === 'token-refreshed' ? refreshed.secondsBeforeExpiry : null;
+      expect(left).toBeGreaterThanOrEqual(58);
+      expect(left).toBeLessThanOrEqual(61);
+    });
+
+    it('tells a refused refresh, and the end of the session with why', async () => {
+      store(makeToken(ALICE));
+      const auth = create();
+      const byTimer = auth.refreshOutcome('timer');
+      refuse();
+      await byTimer;
+
+      store(makeToken(ALICE));
+      auth.syncFromStorage();
+      const by401 = auth.refreshOutcome('401');
+      refuse();
+      await by401;
+
+      expect(told().slice(1)).toEqual([
+        { type: 'refresh-failed', trigger: 'timer', result: 'refused' },
+        { type: 'signed-out', reason: 'refresh-refused' },
+        { type: 'session-adopted', user: ALICE },
+        // A request's token refused, then its login: the login was ended elsewhere.
+        { type: 'refresh-failed', trigger: '401', result: 'refused' },
+        { type: 'signed-out', reason: 'revoked' },
+      ]);
+    });
+
+    it('tells a refresh that got no answer, or none it could read, and keeps the session', async () => {
+      store(makeToken(ALICE));
+      const auth = create();
+      const offline = auth.refreshOutcome('request');
+      http.expectOne('/auth/refresh').error(new ProgressEvent('error'));
+      await offline;
+      const garbled = auth.refreshOutcome('timer');
+      http.expectOne('/auth/refresh').flush(grantBody('garbage'));
+      await garbled;
+      expect(told().slice(1)).toEqual([
+        { type: 'refresh-failed', trigger: 'request', result: 'no-answer' },
+        { type: 'refresh-failed', trigger: 'timer', result: 'no-answer' },
+      ]);
+      expect(auth.signedIn()).toBeTrue();
+    });
+
+    it('tells a refresh that answered for another user as refused', async () => {
+      store(makeToken(ALICE));
+      const auth = create();
+      const done = auth.refreshOutcome('timer');
+      http.expectOne('/auth/refresh').flush(grantBody(makeToken(BOB), BOB));
+      await done;
+      expect(told().slice(1)).toEqual([
+        { type: 'refresh-failed', trigger: 'timer', result: 'refused' },
+        { type: 'signed-out', reason: 'refresh-refused' },
+      ]);
+    });
+
+    it('tells a session the refresh cookie brought back as restored', async () => {
+      const auth = create();
+      const done = auth.ensureSession();
+      http.expectOne('/auth/refresh').flush(grantBody(makeToken(ALICE)));
+      await expectAsync(done).toBeResolvedTo(true);
+      expect(told()).toEqual([{ type: 'session-restored', user: ALICE }]);
+    });
+
+    it('never carries a token', async () => {
+      const first = makeToken(ALICE);
+      store(first);
+      const auth = create();
+      const seen: AuthEvent[] = [];
+      TestBed.inject(AuthEvents).events$.subscribe((event) => seen.push(event));
+      const second = makeToken(ALICE);
+      const done = auth.refreshOutcome('timer');
+      http.expectOne('/auth/refresh').flush(grantBody(second));
+      await done;
+      const out = auth.signOut();
+      http.expectOne('/auth/logout').flush(null, { status: 204, statusText: 'No Content' });
+      await out;
+      expect(seen.map((event) => event.type)).toEqual(['token-refreshed', 'signed-out']);
+      const everything = JSON.stringify(TestBed.inject(AuthEvents).recent());
+      for (const token of [first, second]) {
+        for (const part of token.split('.')) {
+          expect(everything).not.toContain(part);
+        }
+      }
+    });
+  });
+
+  it('shows the token decoded, header and claims, never the token itself', () => {
+    const token = makeToken(ALICE, Date.now(), 900, { sid: 'login-1' });
+    store(token);
+    const auth = create();
+    const decoded = auth.decodedToken();
+    expect(decoded?.header).toEqual({ alg: 'HS256', typ: 'JWT' });
+    expect(decoded?.claims).toEqual(jasmine.objectContaining({ sub: '1', sid: 'login-1' }));
+    expect(JSON.stringify(decoded)).not.toContain(token.split('.')[2]);
+    auth.end(true, 'user');
+    expect(auth.decodedToken()).toBeNull();
   });
 
   it('fetches the user as the server knows them from /auth/me, with the token', () => {

@@ -13,15 +13,26 @@ import { Router } from '@angular/router';
 import { Observable, Subject, firstValueFrom } from 'rxjs';
 import { AuthApi, TokenGrant } from './auth-api';
 import { toAuthError } from './auth-errors';
+import { AuthEvents } from './auth-events';
 import type {
   AccessClaims,
+  AuthEventInput,
   AuthRouteData,
   AuthUser,
+  DecodedToken,
   RefreshOutcome,
+  RefreshTrigger,
   SignOutReason,
+  SignedOutReason,
 } from './auth-models';
 import { AUTH_OPTIONS } from './auth-options';
-import { TokenTiming, decodeAccessToken, measureClockOffset, tokenTiming } from './jwt';
+import {
+  TokenTiming,
+  decodeAccessToken,
+  decodeTokenHeader,
+  measureClockOffset,
+  tokenTiming,
+} from './jwt';
 import { StoredSession, TokenStorage } from './token-storage';
 import { UserDrafts } from './user-drafts';
 
@@ -35,6 +46,7 @@ const REFRESH_LOCK = 'tokengate-refresh';
 
 interface Session {
   token: string;
+  claims: AccessClaims;
   user: AuthUser;
   clockOffsetMs: number;
   signedInAt: number | null;
@@ -58,6 +70,7 @@ export class AuthService {
   private readonly locks = inject(AUTH_LOCKS);
   private readonly drafts = inject(UserDrafts);
   private readonly locale = inject(LOCALE_ID);
+  private readonly events = inject(AuthEvents);
 
   private readonly session = signal<Session | null>(this.restore());
   private readonly changes = new Subject<AuthUser | null>();
@@ -77,6 +90,23 @@ export class AuthService {
     const session = this.session();
     return session ? new Date(session.timing.expiresAt) : null;
   });
+  /**
+   * The access token's header and claims, for a page that shows how the session works: the token
+   * itself (and so its signature) is never handed out.
+   */
+  readonly decodedToken = computed((): DecodedToken | null => {
+    const session = this.session();
+    return session ? { header: decodeTokenHeader(session.token), claims: session.claims } : null;
+  });
+  /** Client time at which the expiry timer renews the token, null when signed out. */
+  readonly refreshDueAt = computed(() => this.session()?.timing.refreshAt ?? null);
+
+  constructor() {
+    const restored = this.user();
+    if (restored) {
+      this.events.emit({ type: 'session-restored', user: restored });
+    }
+  }
 
   hasRole(role: string): boolean {
     return this.user()?.roles.includes(role) ?? false;
@@ -107,7 +137,7 @@ export class AuthService {
     if (!session) {
       throw toAuthError(new HttpErrorResponse({ status: 500 }), this.locale);
     }
-    this.establish(session, true);
+    this.establish(session, true, { type: 'signed-in', user: session.user });
     return session.user;
   }
 
@@ -127,7 +157,7 @@ export class AuthService {
     }
     // Marked before the session is cleared: a tab woken by the clearing finds why.
     this.storage.markSignedOut(reason);
-    this.end(true);
+    this.end(true, reason === 'inactive' ? 'inactivity' : 'user');
     const destination = this.router.createUrlTree([this.options.loginPath], {
       queryParams: {
         ...(returnUrl === undefined ? {} : { returnUrl }),
@@ -149,7 +179,7 @@ export class AuthService {
     if (!this.session()) {
       return null;
     }
-    return (await this.refreshOutcome()) === 'ok' ? this.currentToken() : null;
+    return (await this.refreshOutcome('request')) === 'ok' ? this.currentToken() : null;
   }
 
   /** The user as the server knows them now (`GET /auth/me`), rather than as the token says. */
@@ -159,8 +189,6 @@ export class AuthService {
 
   // The auth core's own parts: the guard, interceptor, expiry timer and tab sync use these.
 
-  /** Client time at which the expiry timer should refresh, null when signed out. */
-  readonly refreshDueAt = computed(() => this.session()?.timing.refreshAt ?? null);
   /** Emits the new user (or null) every time the session is replaced or ends, synchronously. */
   readonly sessionChanges: Observable<AuthUser | null> = this.changes.asObservable();
 
@@ -175,9 +203,12 @@ export class AuthService {
     return this.hasFreshToken() ? this.currentToken() : null;
   }
 
-  /** A new access token via the refresh cookie. One request at a time, shared by every caller. */
-  refreshOutcome(): Promise<RefreshOutcome> {
-    this.inflight ??= this.refreshAcrossTabs().finally(() => (this.inflight = null));
+  /**
+   * A new access token via the refresh cookie. One request at a time, shared by every caller; the
+   * `trigger` of the caller that started it is the one AuthEvents tells.
+   */
+  refreshOutcome(trigger: RefreshTrigger): Promise<RefreshOutcome> {
+    this.inflight ??= this.refreshAcrossTabs(trigger).finally(() => (this.inflight = null));
     return this.inflight;
   }
 
@@ -192,7 +223,7 @@ export class AuthService {
       await this.revoke();
       return false;
     }
-    return (await this.refreshOutcome()) === 'ok';
+    return (await this.refreshOutcome('guard')) === 'ok';
   }
 
   /**
@@ -205,25 +236,29 @@ export class AuthService {
     if (stored && stored.token !== current?.token) {
       const session = this.fromStored(stored);
       if (session) {
-        this.establish(session, false);
+        this.adopt(current, session);
         return 'adopted';
       }
     }
     if (!stored && current) {
-      this.end(false);
+      this.end(false, 'other-tab');
       return 'ended';
     }
     return 'unchanged';
   }
 
-  /** Ends the session locally, e.g. when the server refused the refresh. */
-  end(persist: boolean): void {
+  /** Ends the session locally, e.g. when the server refused the refresh; `reason` is what AuthEvents tells. */
+  end(persist: boolean, reason: SignedOutReason): void {
     this.epoch++;
+    const ending = this.session() !== null;
+    // Cleared here before storage is, so that hearing its own change (a storage stand-in that tells
+    // every tab) finds nothing to end twice.
+    this.session.set(null);
     if (persist) {
       this.storage.clear();
     }
-    if (this.session() !== null) {
-      this.session.set(null);
+    if (ending) {
+      this.events.emit({ type: 'signed-out', reason });
       this.changes.next(null);
     }
   }
@@ -237,10 +272,11 @@ export class AuthService {
     return firstValueFrom(this.api.logout()).catch(() => undefined);
   }
 
-  private async refreshAcrossTabs(): Promise<RefreshOutcome> {
+  private async refreshAcrossTabs(trigger: RefreshTrigger): Promise<RefreshOutcome> {
     const before = this.currentToken();
     const epoch = this.epoch;
-    const work = () => this.refreshUnlessAnotherTabDid(before, epoch);
+    const started: RefreshStart = { trigger, secondsBeforeExpiry: this.secondsLeft(Date.now()) };
+    const work = () => this.refreshUnlessAnotherTabDid(before, epoch, started);
     // Each refresh token works once: two tabs spending the same one would revoke the login.
     return this.locks ? this.locks.request(REFRESH_LOCK, work) : work();
   }
@@ -248,12 +284,17 @@ export class AuthService {
   private async refreshUnlessAnotherTabDid(
     before: string | null,
     epoch: number,
+    started: RefreshStart,
   ): Promise<RefreshOutcome> {
+    const { trigger } = started;
     const stored = this.storage.read();
     if (stored && stored.token !== before) {
       const session = this.fromStored(stored);
       if (session && Date.now() < session.timing.refreshAt) {
-        this.establish(session, false);
+        // Tab sync may have taken it already, while this tab waited for the lock.
+        if (stored.token !== this.currentToken()) {
+          this.adopt(this.session(), session);
+        }
         return 'ok';
       }
     }
@@ -265,28 +306,74 @@ export class AuthService {
         return 'refused';
       }
       if (error instanceof HttpErrorResponse && (error.status === 401 || error.status === 400)) {
-        this.end(true);
+        this.events.emit({ type: 'refresh-failed', trigger, result: 'refused' });
+        // The API refused a token this tab held for good, then its login: ended elsewhere.
+        this.end(true, trigger === '401' ? 'revoked' : 'refresh-refused');
         return 'refused';
       }
+      this.events.emit({ type: 'refresh-failed', trigger, result: 'no-answer' });
       return 'failed';
     }
     const session = this.fromGrant(grant, this.session()?.signedInAt ?? Date.now());
     // A sign-out while the request was out wins: its answer must not sign the user back in.
-    if (epoch !== this.epoch || !session) {
-      return epoch !== this.epoch ? 'refused' : 'failed';
+    if (epoch !== this.epoch) {
+      return 'refused';
+    }
+    if (!session) {
+      this.events.emit({ type: 'refresh-failed', trigger, result: 'no-answer' });
+      return 'failed';
     }
     // A refresh that answers for someone else means the cookie is not the one this user got (a
     // page on another localhost port can plant one): end the session rather than carry on as them.
     const current = this.user();
     if (current && current.id !== session.user.id) {
-      this.end(true);
+      this.events.emit({ type: 'refresh-failed', trigger, result: 'refused' });
+      this.end(true, 'refresh-refused');
       return 'refused';
     }
-    this.establish(session, true);
+    this.establish(
+      session,
+      true,
+      current
+        ? {
+            type: 'token-refreshed',
+            trigger,
+            secondsBeforeExpiry: started.secondsBeforeExpiry,
+            expiresAt: session.timing.expiresAt,
+          }
+        : // No session here before (a reload with memory storage): the refresh cookie brought it back.
+          { type: 'session-restored', user: session.user },
+    );
     return 'ok';
   }
 
-  private establish(session: Session, persist: boolean): void {
+  /** Takes a session another tab stored: a refresh of this tab's login, or a login of its own. */
+  private adopt(previous: Session | null, next: Session): void {
+    const event: AuthEventInput =
+      previous && sameLogin(previous.claims, next.claims)
+        ? {
+            type: 'token-refreshed',
+            trigger: 'other-tab',
+            secondsBeforeExpiry: this.secondsLeft(Date.now()),
+            expiresAt: next.timing.expiresAt,
+          }
+        : { type: 'session-adopted', user: next.user };
+    this.establish(next, false, event);
+  }
+
+  /** Whole seconds the current token has left (negative once expired), null when signed out. */
+  private secondsLeft(now: number): number | null {
+    const expiresAt = this.session()?.timing.expiresAt;
+    return expiresAt === undefined ? null : Math.round((expiresAt - now) / 1000);
+  }
+
+  /**
+   * Puts the session in place (before storage: hearing its own write finds nothing new), then tells
+   * `event` before sessionChanges, so that what follows from the change (the re-login dialog
+   * resuming, the waiting requests replayed) comes after it.
+   */
+  private establish(session: Session, persist: boolean, event: AuthEventInput): void {
+    this.session.set(session);
     if (persist) {
       this.storage.write({
         token: session.token,
@@ -294,7 +381,7 @@ export class AuthService {
         signedInAt: session.signedInAt,
       });
     }
-    this.session.set(session);
+    this.events.emit(event);
     this.changes.next(session.user);
   }
 
@@ -327,6 +414,7 @@ export class AuthService {
   ): Session {
     return {
       token,
+      claims,
       // The user as the token says (what a reload restores too), not as the login's answer body does.
       user: this.options.mapUser(claims),
       clockOffsetMs: meta.clockOffsetMs,
@@ -339,4 +427,15 @@ export class AuthService {
       ),
     };
   }
+}
+
+/** What a refresh was asked for by, and how long the token had left then (for AuthEvents). */
+interface RefreshStart {
+  trigger: RefreshTrigger;
+  secondsBeforeExpiry: number | null;
+}
+
+/** Two tokens of one login: the same `sid` (CONTRACT §5), or the same user where tokens have none. */
+function sameLogin(a: AccessClaims, b: AccessClaims): boolean {
+  return a['sid'] !== undefined || b['sid'] !== undefined ? a['sid'] === b['sid'] : a.sub === b.sub;
 }

@@ -4,6 +4,7 @@ import { Component, DOCUMENT } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { guarded } from './auth-guard';
+import { AuthEvents } from './auth-events';
 import { AUTH_LOCKS, AuthService } from './auth-service';
 import { ExpiryTimer } from './expiry-timer';
 import { Relogin } from './relogin';
@@ -101,6 +102,14 @@ describe('ExpiryTimer', () => {
     onlyRefresh().flush(grantBody(makeToken(ALICE, START + 840_000, 900)));
     await drain();
     expect(store.signedIn()).toBeTrue();
+    // The margin of the default options: the timer's refresh, 60 s before the token expired.
+    expect(TestBed.inject(AuthEvents).recent()[0]).toEqual(
+      jasmine.objectContaining({
+        type: 'token-refreshed',
+        trigger: 'timer',
+        secondsBeforeExpiry: 60,
+      }),
+    );
 
     jasmine.clock().tick(839_000);
     await drain();
@@ -245,7 +254,7 @@ describe('ExpiryTimer', () => {
 
     stored(makeToken(ALICE, START + 2 * HOUR, 900));
     store.syncFromStorage();
-    store.end(true);
+    store.end(true, 'user');
     timer.check();
     jasmine.clock().tick(HOUR);
     await drain();

@@ -93,7 +93,7 @@ export class ExpiryTimer {
     this.firing = true;
     this.disarm();
     try {
-      const outcome = await this.auth.refreshOutcome();
+      const outcome = await this.auth.refreshOutcome('timer');
       if (outcome === 'refused') {
         await this.toLogin();
       }

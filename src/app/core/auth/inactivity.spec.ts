@@ -10,6 +10,7 @@ import {
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { AuthApi } from './auth-api';
+import { AuthEvents } from './auth-events';
 import { guarded } from './auth-guard';
 import { AUTH_OPTIONS, DEFAULT_AUTH_OPTIONS } from './auth-options';
 import { AUTH_LOCKS, AuthService } from './auth-service';
@@ -200,6 +201,9 @@ describe('Inactivity', () => {
     expect(area.getItem(ACCESS_TOKEN_KEY)).toBeNull();
     expect(router.url).toBe('/login?returnUrl=%2Fnotes&reason=inactive');
     expect(warningDialog()).toBeNull();
+    expect(TestBed.inject(AuthEvents).recent()[0]).toEqual(
+      jasmine.objectContaining({ type: 'signed-out', reason: 'inactivity' }),
+    );
   });
 
   it('Stay signed in closes the warning and starts the idle time afresh', async () => {

@@ -4,13 +4,20 @@ export { SKIP_AUTH } from './auth-context';
 export { provideAuth } from './auth-config';
 export { AuthError, type AuthErrorCode, formatWait } from './auth-errors';
 export { authGuard, guarded, guestGuard } from './auth-guard';
+export { AuthEvents } from './auth-events';
 export { authInterceptor } from './auth-interceptor';
 export type {
   AccessClaims,
+  AuthEvent,
+  AuthEventType,
   AuthOptions,
   AuthRouteData,
   AuthUser,
+  DecodedToken,
   IdleOptions,
+  LoginSession,
+  RefreshTrigger,
+  SignedOutReason,
   SignOutReason,
 } from './auth-models';
 export { AuthService } from './auth-service';

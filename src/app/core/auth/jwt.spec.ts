@@ -1,4 +1,4 @@
-import { decodeAccessToken, measureClockOffset, tokenTiming } from './jwt';
+import { decodeAccessToken, decodeTokenHeader, measureClockOffset, tokenTiming } from './jwt';
 import { ALICE, type TestClaims, makeToken } from './test-helpers';
 
 describe('decodeAccessToken', () => {
@@ -62,6 +62,14 @@ describe('decodeAccessToken', () => {
     expect(claims?.roles).toEqual(['user']);
     const noRoles = decodeAccessToken(makeToken(ALICE, Date.now(), 900, { roles: undefined }));
     expect(noRoles?.roles).toEqual([]);
+  });
+});
+
+describe('decodeTokenHeader', () => {
+  it('reads the JOSE header, or nothing from what is not a token', () => {
+    expect(decodeTokenHeader(makeToken(ALICE))).toEqual({ alg: 'HS256', typ: 'JWT' });
+    expect(decodeTokenHeader('garbage')).toEqual({});
+    expect(decodeTokenHeader('')).toEqual({});
   });
 });
 

@@ -27,6 +27,15 @@ export function decodeAccessToken(token: unknown): AccessClaims | null {
   };
 }
 
+/** A token's JOSE header (`alg`, `typ`…), or an empty object when it cannot be read. */
+export function decodeTokenHeader(token: string): Record<string, unknown> {
+  try {
+    return { ...jwtDecode<Record<string, unknown>>(token, { header: true }) };
+  } catch {
+    return {};
+  }
+}
+
 /**
  * Server clock minus client clock, in ms, measured when a token arrives. The server's `Date`
  * header is preferred; the token's `iat` (issued just before the response) is the fallback.

@@ -10,6 +10,7 @@ import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { guarded } from './auth-guard';
+import { AuthEvents } from './auth-events';
 import { authInterceptor } from './auth-interceptor';
 import { AUTH_LOCKS, AuthService } from './auth-service';
 import { Relogin } from './relogin';
@@ -87,6 +88,12 @@ describe('ReloginDialog (session ends during an API call on a guarded page)', ()
   };
   const button = (name: string) =>
     [...dialog().querySelectorAll('button')].find((b) => b.textContent?.trim() === name)!;
+  /** The types of the events told so far, oldest first. */
+  const told = () =>
+    TestBed.inject(AuthEvents)
+      .recent()
+      .map((event) => event.type)
+      .reverse();
 
   function track(url: string, method: 'GET' | 'POST' = 'GET'): Outcome {
     const outcome: Outcome = { values: [], errors: [] };
@@ -161,6 +168,19 @@ describe('ReloginDialog (session ends during an API call on a guarded page)', ()
     expect(document.querySelector('app-relogin-dialog')).toBeNull();
     expect(router.url).toBe('/notes');
     backend.expectNone(() => true);
+    expect(told()).toEqual([
+      'session-restored',
+      'refresh-failed',
+      'signed-out',
+      'relogin-opened',
+      'signed-in',
+      'relogin-resumed',
+      'request-replayed',
+      'request-replayed',
+    ]);
+    expect(TestBed.inject(AuthEvents).recent()[0]).toEqual(
+      jasmine.objectContaining({ type: 'request-replayed', after: 'sign-in' }),
+    );
   });
 
   it('queues requests the page makes while the dialog is open, and replays them once', async () => {
@@ -177,6 +197,8 @@ describe('ReloginDialog (session ends during an API call on a guarded page)', ()
     await settle();
     expect(later.values).toEqual([{ url: '/api/notes/7' }]);
     expect(list.values).toEqual([{ url: '/api/notes' }]);
+    // The request that waited unsent is sent, not replayed: only the two that met the 401 are.
+    expect(told().filter((type) => type === 'request-replayed').length).toBe(2);
   });
 
   it('gives up when the user leaves the guarded page', async () => {
@@ -219,6 +241,8 @@ describe('ReloginDialog (session ends during an API call on a guarded page)', ()
     expect(dialogShown()).toBeFalse();
     expect(document.querySelector('app-relogin-dialog')).toBeNull();
     backend.expectNone('/api/notes');
+    // The session had already ended: Cancel abandons the wait, and ends no second session.
+    expect(told().slice(-2)).toEqual(['relogin-opened', 'relogin-abandoned']);
   });
 
   it('Escape counts as Cancel', async () => {

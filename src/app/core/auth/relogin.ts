@@ -10,6 +10,7 @@ import {
 } from '@angular/core';
 import { NavigationEnd, Router } from '@angular/router';
 import { Subscription, filter, merge } from 'rxjs';
+import { AuthEvents } from './auth-events';
 import type { AuthUser, ReloginOutcome } from './auth-models';
 import { AUTH_OPTIONS } from './auth-options';
 import { AuthService } from './auth-service';
@@ -30,6 +31,7 @@ export class Relogin {
   private readonly appRef = inject(ApplicationRef);
   private readonly injector = inject(EnvironmentInjector);
   private readonly document = inject(DOCUMENT);
+  private readonly events = inject(AuthEvents);
 
   private readonly isOpen = signal(false);
   private pending: Promise<ReloginOutcome> | null = null;
@@ -55,6 +57,7 @@ export class Relogin {
     this.previousUser.set(previousUser);
     this.isOpen.set(true);
     this.pending = new Promise<ReloginOutcome>((resolve) => (this.settle = resolve));
+    this.events.emit({ type: 'relogin-opened' });
     void this.showDialog(this.pending, previousUser);
     // Resolves on any new session, whether signed in through the dialog or in another tab.
     const signedIn = this.auth.sessionChanges.pipe(
@@ -111,6 +114,9 @@ export class Relogin {
   }
 
   private finish(outcome: ReloginOutcome): void {
+    if (this.pending) {
+      this.events.emit({ type: outcome === 'resumed' ? 'relogin-resumed' : 'relogin-abandoned' });
+    }
     this.watch?.unsubscribe();
     this.watch = null;
     this.dialog?.instance.close();

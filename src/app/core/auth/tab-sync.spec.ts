@@ -5,6 +5,8 @@ import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { guarded } from './auth-guard';
 import { AuthApi } from './auth-api';
+import { AuthEvents } from './auth-events';
+import type { AuthEvent } from './auth-models';
 import { AuthService } from './auth-service';
 import { Relogin } from './relogin';
 import { TabSync } from './tab-sync';
@@ -22,6 +24,18 @@ class Page {}
 interface Tab {
   store: AuthService;
   injector: Injector;
+}
+
+/** A tab's events, oldest first, without their times. */
+function told(tab: Tab): Partial<AuthEvent>[] {
+  return tab.injector
+    .get(AuthEvents)
+    .recent()
+    .map(({ at, ...rest }) => {
+      expect(at).toBeGreaterThan(0);
+      return rest;
+    })
+    .reverse();
 }
 
 describe('tabs (two stores sharing one storage)', () => {
@@ -60,7 +74,7 @@ describe('tabs (two stores sharing one storage)', () => {
   /** A tab: its own store, storage wrapper, relogin and sync, over the shared area and real locks. */
   function openTab({ syncing = true } = {}): Tab {
     const injector = createEnvironmentInjector(
-      [AuthService, TokenStorage, TabSync, Relogin, AuthApi],
+      [AuthService, AuthEvents, TokenStorage, TabSync, Relogin, AuthApi],
       TestBed.inject(EnvironmentInjector),
     );
     if (syncing) {
@@ -84,7 +98,7 @@ describe('tabs (two stores sharing one storage)', () => {
     expect(b.store.signedIn()).toBeTrue();
     expect(b.store.user()).toEqual(ALICE);
 
-    const refreshed = a.store.refreshOutcome();
+    const refreshed = a.store.refreshOutcome('timer');
     const fresh = makeToken();
     await eventually(() => {
       const [req] = backend.match('/auth/refresh');
@@ -98,6 +112,47 @@ describe('tabs (two stores sharing one storage)', () => {
     backend.expectOne('/auth/logout').flush(null, { status: 204, statusText: 'No Content' });
     await out;
     expect(b.store.signedIn()).toBeFalse();
+    expect(told(b).map((event) => event.type)).toEqual([
+      'session-adopted',
+      'token-refreshed',
+      'signed-out',
+    ]);
+    expect(told(b)[0]).toEqual({ type: 'session-adopted', user: ALICE });
+    expect(told(b)[1]).toEqual(
+      jasmine.objectContaining({ type: 'token-refreshed', trigger: 'other-tab' }),
+    );
+    expect(told(b)[2]).toEqual({ type: 'signed-out', reason: 'other-tab' });
+    expect(told(a).map((event) => event.type)).toEqual([
+      'signed-in',
+      'token-refreshed',
+      'signed-out',
+    ]);
+  });
+
+  it('tells a refresh of the same login from a new login by the sid claim', async () => {
+    const a = openTab();
+    const b = openTab();
+    const login = (sid: string) => {
+      const done = a.store.login(ALICE.email, 'password');
+      backend.expectOne('/auth/login').flush(grantBody(makeToken(ALICE, Date.now(), 900, { sid })));
+      return done;
+    };
+    await login('first');
+    const refreshed = a.store.refreshOutcome('timer');
+    await eventually(() => {
+      const [req] = backend.match('/auth/refresh');
+      req?.flush(grantBody(makeToken(ALICE, Date.now(), 900, { sid: 'first' })));
+      return req !== undefined;
+    });
+    await refreshed;
+    await login('second');
+    expect(told(b).map((event) => [event.type, 'trigger' in event ? event.trigger : null])).toEqual(
+      [
+        ['session-adopted', null],
+        ['token-refreshed', 'other-tab'],
+        ['session-adopted', null],
+      ],
+    );
   });
 
   it('catches up when it starts, with a sign-in another tab made before it listened', async () => {
@@ -116,7 +171,7 @@ describe('tabs (two stores sharing one storage)', () => {
     area.setItem(ACCESS_TOKEN_KEY, makeToken(ALICE, Date.now() - 895_000, 900));
     const a = openTab();
     const b = openTab();
-    const both = Promise.all([a.store.refreshOutcome(), b.store.refreshOutcome()]);
+    const both = Promise.all([a.store.refreshOutcome('timer'), b.store.refreshOutcome('timer')]);
     const fresh = makeToken();
     await eventually(() => {
       const [req] = backend.match('/auth/refresh');
@@ -128,6 +183,13 @@ describe('tabs (two stores sharing one storage)', () => {
     backend.expectNone('/auth/refresh');
     expect(a.store.tokenIfFresh()).toBe(fresh);
     expect(b.store.tokenIfFresh()).toBe(fresh);
+    // One of them refreshed; the other took its token, by tab sync or on getting the lock.
+    const triggers = [a, b]
+      .flatMap(told)
+      .filter((event) => event.type === 'token-refreshed')
+      .map((event) => ('trigger' in event ? event.trigger : null))
+      .sort();
+    expect(triggers).toEqual(['other-tab', 'timer']);
   });
 
   it('a tab on a guarded page goes to /login when another tab signs out', async () => {

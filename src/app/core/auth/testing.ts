@@ -12,7 +12,7 @@ import { AuthApi, TokenGrant } from './auth-api';
 import type { AuthUser } from './auth-models';
 import { AUTH_OPTIONS, DEFAULT_AUTH_OPTIONS } from './auth-options';
 import { AUTH_LOCKS } from './auth-service';
-import { grantBody, makeToken } from './test-helpers';
+import { type TestClaims, grantBody, makeToken } from './test-helpers';
 import {
   ACCESS_TOKEN_KEY,
   AUTH_STORAGE_AREA,
@@ -27,6 +27,8 @@ export interface AuthTestingOptions {
   user?: Partial<AuthUser> | null;
   /** Shorthand for `user.roles`. */
   roles?: string[];
+  /** More claims for the user's tokens, e.g. the login's `sid` (CONTRACT §5). */
+  claims?: TestClaims;
 }
 
 /** The user `provideAuthTesting()` signs in when a spec does not name one. */
@@ -38,6 +40,7 @@ export const TEST_USER: AuthUser = {
 };
 
 const TESTING_USER = new InjectionToken<AuthUser>('TESTING_USER');
+const TESTING_CLAIMS = new InjectionToken<TestClaims>('TESTING_CLAIMS');
 
 /**
  * The real AuthService for specs of guarded pages and components, signed in as `user` (or signed
@@ -50,12 +53,16 @@ const TESTING_USER = new InjectionToken<AuthUser>('TESTING_USER');
  * TestBed.configureTestingModule({ providers: [provideRouter([]), provideAuthTesting({ roles: ['user', 'admin'] })] });
  * ```
  */
-export function provideAuthTesting({ user, roles }: AuthTestingOptions = {}): EnvironmentProviders {
+export function provideAuthTesting({
+  user,
+  roles,
+  claims = {},
+}: AuthTestingOptions = {}): EnvironmentProviders {
   const signedIn: AuthUser | null =
     user === null ? null : { ...TEST_USER, ...user, ...(roles ? { roles } : {}) };
   const area = new MemoryArea();
   if (signedIn) {
-    area.setItem(ACCESS_TOKEN_KEY, makeToken(signedIn, Date.now(), 24 * 3600));
+    area.setItem(ACCESS_TOKEN_KEY, makeToken(signedIn, Date.now(), 24 * 3600, claims));
     area.setItem(SESSION_META_KEY, JSON.stringify({ clockOffsetMs: 0, signedInAt: Date.now() }));
   }
   return makeEnvironmentProviders([
@@ -64,6 +71,7 @@ export function provideAuthTesting({ user, roles }: AuthTestingOptions = {}): En
     { provide: AUTH_TAB_CHANNEL, useValue: null },
     { provide: AUTH_LOCKS, useValue: null },
     { provide: TESTING_USER, useValue: signedIn ?? TEST_USER },
+    { provide: TESTING_CLAIMS, useValue: claims },
     { provide: AuthApi, useClass: TestingAuthApi },
   ]);
 }
@@ -71,13 +79,14 @@ export function provideAuthTesting({ user, roles }: AuthTestingOptions = {}): En
 @Injectable()
 class TestingAuthApi implements Pick<AuthApi, 'login' | 'refresh' | 'logout' | 'me'> {
   private readonly user = inject(TESTING_USER);
+  private readonly claims = inject(TESTING_CLAIMS);
   private readonly injector = inject(Injector);
 
   login(email: string): Observable<TokenGrant> {
     if (email.toLowerCase() !== this.user.email.toLowerCase()) {
       return throwError(() => new HttpErrorResponse({ status: 401, url: '/auth/login' }));
     }
-    const token = makeToken(this.user, Date.now(), 24 * 3600);
+    const token = makeToken(this.user, Date.now(), 24 * 3600, this.claims);
     return of({ ...grantBody(token, this.user), serverDate: null, receivedAt: Date.now() });
   }
 

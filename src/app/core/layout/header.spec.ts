@@ -49,6 +49,7 @@ describe('Header', () => {
     const nav = element.querySelector('nav')!;
     expect(nav.getAttribute('aria-label')).toBe('Main');
     expect(nav.querySelector('a[href="/notes"]')).not.toBeNull();
+    expect(nav.querySelector('a[href="/session"]')?.textContent?.trim()).toBe('Session');
     expect(nav.querySelector('a[href="/admin"]')).toBeNull();
   });
 

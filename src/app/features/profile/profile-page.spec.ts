@@ -26,6 +26,8 @@ describe('ProfilePage', () => {
     http = TestBed.inject(HttpTestingController);
     const fixture = TestBed.createComponent(ProfilePage);
     await fixture.whenStable();
+    // The list of logins asks for itself; its own spec covers it (sessions-list.spec.ts).
+    http.expectOne('/auth/sessions').flush([]);
     return fixture;
   }
 
@@ -51,6 +53,12 @@ describe('ProfilePage', () => {
     const page = await answer(await render(), ADA);
     expect(page.querySelector('time')?.getAttribute('datetime')).toMatch(/^\d{4}-\d\d-\d\dT/);
     expect(page.querySelector('.time-left')?.textContent).toContain('hours');
+  });
+
+  it('lists where the user is signed in, under the account and the session', async () => {
+    const page = await answer(await render(), ADA);
+    const headings = [...page.querySelectorAll('h2')].map((h2) => h2.textContent?.trim());
+    expect(headings).toEqual(['Account', 'Session', "Where you're signed in"]);
   });
 
   it('says it is loading until the server answers', async () => {

@@ -5,13 +5,14 @@ import { AuthService, type AuthUser } from '../../core/auth';
 import { describeHttpError } from '../../shared/ui/http-error';
 import { RoleName } from '../../shared/ui/role-name';
 import { SessionTimes } from '../../shared/ui/session-times';
+import { SessionsList } from './sessions-list';
 
 type Profile =
   { state: 'loading' } | { state: 'ready'; user: AuthUser } | { state: 'error'; message: string };
 
 @Component({
   selector: 'app-profile-page',
-  imports: [RoleName, SessionTimes],
+  imports: [RoleName, SessionTimes, SessionsList],
   template: `
     <h1 i18n="@@profile.heading">Your profile</h1>
 
@@ -63,6 +64,8 @@ type Profile =
       <h2 id="session-heading" i18n="@@profile.session">Session</h2>
       <app-session-times [signedInAt]="auth.signedInAt()" [expiresAt]="auth.expiresAt()" />
     </section>
+
+    <app-sessions-list />
   `,
   styles: `
     .card h2 {
