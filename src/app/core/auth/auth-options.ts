@@ -2,7 +2,7 @@ import { InjectionToken } from '@angular/core';
 import type { AccessClaims, AuthOptions, AuthUser } from './auth-models';
 
 export const DEFAULT_AUTH_OPTIONS: AuthOptions = {
-  apiUrls: ['/api/', '/auth/me'],
+  apiUrls: ['/api/', '/auth/me', '/auth/sessions'],
   storage: 'local',
   leewaySeconds: 10,
   refreshMarginSeconds: 60,
