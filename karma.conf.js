@@ -1,10 +1,10 @@
 // Karma configuration for `ng test` (runnerConfig in angular.json).
 // https://karma-runner.github.io/6.4/config/configuration-file.html
 const path = require('node:path');
-const { findBrowser, BROWSER_FLAGS } = require('./scripts/browser');
+const { findTestBrowser, BROWSER_FLAGS } = require('./scripts/browser');
 
 // `npm test` runs scripts/browser.js first (it may install chromium); here we only look it up.
-process.env.CHROME_BIN = findBrowser();
+process.env.CHROME_BIN = findTestBrowser();
 
 // The auth core must stay at or above this line coverage; the run fails below it.
 const AUTH_DIR = path.join(__dirname, 'src', 'app', 'core', 'auth') + path.sep;

@@ -5,7 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestOptions } from './e2e/fixtures';
-import { BROWSER_FLAGS, findBrowser } from './scripts/browser';
+import { BROWSER_FLAGS, findTestBrowser } from './scripts/browser';
 
 // Playwright loads this file in its main process and again in every worker: values chosen here are
 // stored in the environment the first time so that workers see the same ports, secret and data file.
@@ -35,7 +35,7 @@ const appUrl = `http://127.0.0.1:${appPort}`;
 const browserUse = {
   ...devices['Desktop Chrome'],
   launchOptions: {
-    executablePath: findBrowser(),
+    executablePath: findTestBrowser(),
     args: [...BROWSER_FLAGS],
   },
 };

@@ -8,7 +8,14 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const CANDIDATES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
-const INSTALL_COMMAND = 'sudo apt-get install -y chromium';
+// Chromium's "old headless" build: no browser UI, no GPU process, far less work per page than the
+// full browser in headless mode. Tests only need a page, so they run on it where it is installed.
+const HEADLESS_SHELL = 'chromium-headless-shell';
+// Debian's /usr/bin/chromium-headless-shell is a shell script that starts this binary as its child
+// without exec: Karma, stopping the browser it started, would stop only the script and wait for
+// the browser for ever. The binary itself is started where it exists.
+const HEADLESS_SHELL_BINARIES = ['/usr/lib/chromium/chromium-headless-shell'];
+const INSTALL_COMMAND = 'sudo apt-get install -y chromium chromium-headless-shell';
 
 class BrowserNotFound extends Error {}
 
@@ -46,6 +53,16 @@ function findBrowser(env = process.env) {
   );
 }
 
+/**
+ * The browser Karma and Playwright drive: CHROME_BIN when set, else Chromium's headless shell when
+ * installed, else the full browser (findBrowser). Lighthouse and the screenshots keep the full
+ * browser: they measure or show what people see.
+ */
+function findTestBrowser(env = process.env, binaries = HEADLESS_SHELL_BINARIES) {
+  if (env.CHROME_BIN) return findBrowser(env);
+  return binaries.find(isExecutable) ?? onPath(HEADLESS_SHELL, env.PATH) ?? findBrowser(env);
+}
+
 function canInstallWithApt(env = process.env) {
   return (
     typeof process.getuid === 'function' &&
@@ -54,24 +71,38 @@ function canInstallWithApt(env = process.env) {
   );
 }
 
-/** Like findBrowser, but installs Debian's chromium when that is possible (root with apt-get). */
+/**
+ * Like findBrowser, but installs Debian's chromium and its headless shell when that is possible
+ * (root with apt-get). The headless shell is optional: where apt has no such package, tests run
+ * on the full browser.
+ */
 function ensureBrowser(env = process.env, log = console.log) {
+  let browser;
   try {
-    return findBrowser(env);
+    browser = findBrowser(env);
   } catch (error) {
     if (env.CHROME_BIN || !canInstallWithApt(env)) throw error;
   }
-  log(
-    "No Chromium found: installing Debian's chromium (apt-get update && apt-get install -y chromium)...",
-  );
+  const missing = [
+    ...(browser ? [] : ['chromium']),
+    ...(env.CHROME_BIN || onPath(HEADLESS_SHELL, env.PATH) ? [] : [HEADLESS_SHELL]),
+  ];
+  if (missing.length === 0 || !canInstallWithApt(env)) return browser ?? findBrowser(env);
+  log(`Installing Debian's ${missing.join(' and ')} (apt-get update && apt-get install -y ...)...`);
   const aptEnv = { ...env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const args of [['update'], ['install', '-y', '--no-install-recommends', 'chromium']]) {
-    const result = spawnSync('apt-get', args, { stdio: 'inherit', env: aptEnv });
-    if (result.status !== 0) {
-      throw new BrowserNotFound(
-        `apt-get ${args.join(' ')} failed. Install a browser with: ${INSTALL_COMMAND}`,
-      );
+  const apt = (args) => spawnSync('apt-get', args, { stdio: 'inherit', env: aptEnv }).status === 0;
+  if (!apt(['update']) && !browser) {
+    throw new BrowserNotFound(`apt-get update failed. Install a browser with: ${INSTALL_COMMAND}`);
+  }
+  for (const name of missing) {
+    if (apt(['install', '-y', '--no-install-recommends', name])) continue;
+    if (name === HEADLESS_SHELL) {
+      log(`No ${HEADLESS_SHELL} from apt: tests run on the full browser.`);
+      continue;
     }
+    throw new BrowserNotFound(
+      `apt-get install ${name} failed. Install a browser with: ${INSTALL_COMMAND}`,
+    );
   }
   return findBrowser(env);
 }
@@ -102,12 +133,22 @@ const BROWSER_FLAGS = Object.freeze([
   '--no-first-run',
 ]);
 
-module.exports = { findBrowser, ensureBrowser, BrowserNotFound, CANDIDATES, BROWSER_FLAGS };
+module.exports = {
+  findBrowser,
+  findTestBrowser,
+  ensureBrowser,
+  BrowserNotFound,
+  CANDIDATES,
+  HEADLESS_SHELL,
+  BROWSER_FLAGS,
+};
 
 if (require.main === module) {
   try {
     const browser = ensureBrowser();
-    console.log(`Browser for tests: ${browser} (${version(browser)})`);
+    const tests = findTestBrowser();
+    console.log(`Browser for Lighthouse and screenshots: ${browser} (${version(browser)})`);
+    console.log(`Browser for unit and e2e tests: ${tests} (${version(tests)})`);
   } catch (error) {
     if (!(error instanceof BrowserNotFound)) throw error;
     console.error(error.message);

@@ -6,7 +6,7 @@ const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { findBrowser, BrowserNotFound } = require('./browser');
+const { findBrowser, findTestBrowser, BrowserNotFound, HEADLESS_SHELL } = require('./browser');
 
 const script = path.join(__dirname, 'browser.js');
 
@@ -57,4 +57,45 @@ test('nothing found: the error names the command to run', () => {
       return true;
     },
   );
+});
+
+test('tests run on the headless shell when it is on PATH, else on the full browser', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'browser-test-'));
+  fs.writeFileSync(path.join(dir, 'chromium'), '#!/bin/sh\n', { mode: 0o755 });
+  try {
+    assert.equal(findTestBrowser({ PATH: dir }, []), path.join(dir, 'chromium'));
+    fs.writeFileSync(path.join(dir, HEADLESS_SHELL), '#!/bin/sh\n', { mode: 0o755 });
+    assert.equal(findTestBrowser({ PATH: dir }, []), path.join(dir, HEADLESS_SHELL));
+    assert.equal(
+      findBrowser({ PATH: dir }),
+      path.join(dir, 'chromium'),
+      'Lighthouse keeps the full browser',
+    );
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("the headless shell's own binary comes before a wrapper script on PATH", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'browser-test-'));
+  const binary = path.join(dir, 'lib-shell');
+  fs.writeFileSync(binary, '', { mode: 0o755 });
+  fs.writeFileSync(path.join(dir, HEADLESS_SHELL), '#!/bin/sh\n', { mode: 0o755 });
+  try {
+    assert.equal(findTestBrowser({ PATH: dir }, [path.join(dir, 'missing'), binary]), binary);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('CHROME_BIN wins for tests too', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'browser-test-'));
+  const fake = path.join(dir, 'my-chrome');
+  fs.writeFileSync(fake, '#!/bin/sh\n', { mode: 0o755 });
+  fs.writeFileSync(path.join(dir, HEADLESS_SHELL), '#!/bin/sh\n', { mode: 0o755 });
+  try {
+    assert.equal(findTestBrowser({ CHROME_BIN: fake, PATH: dir }, [fake]), fake);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
