@@ -22,6 +22,14 @@ const NOTE: Note = {
   updatedAt: '2026-05-01T10:00:00.000Z',
 };
 
+/** The control a `<label>` with exactly this text names. */
+function field(page: HTMLElement, label: string): HTMLInputElement {
+  const id = [...page.querySelectorAll('label')]
+    .find((element) => element.textContent?.trim() === label)!
+    .getAttribute('for')!;
+  return page.querySelector<HTMLInputElement>(`#${id}`)!;
+}
+
 describe('NoteDetailPage', () => {
   let http: HttpTestingController;
   let harness: RouterTestingHarness;
@@ -59,13 +67,6 @@ describe('NoteDetailPage', () => {
   async function settle(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve));
     await harness.fixture.whenStable();
-  }
-
-  function field(page: HTMLElement, label: string): HTMLInputElement {
-    const id = [...page.querySelectorAll('label')]
-      .find((element) => element.textContent?.trim() === label)!
-      .getAttribute('for')!;
-    return page.querySelector<HTMLInputElement>(`#${id}`)!;
   }
 
   function type(input: HTMLInputElement, value: string): void {
@@ -210,13 +211,6 @@ describe('NoteDetailPage: unsaved changes', () => {
     http.expectOne({ method: 'GET', url: '/api/notes/7' }).flush(NOTE);
     await harness.fixture.whenStable();
     return harness.routeNativeElement!;
-  }
-
-  function field(page: HTMLElement, label: string): HTMLInputElement {
-    const id = [...page.querySelectorAll('label')]
-      .find((element) => element.textContent?.trim() === label)!
-      .getAttribute('for')!;
-    return page.querySelector<HTMLInputElement>(`#${id}`)!;
   }
 
   it('are kept while typing, for that user, and dropped when the form is back to the saved note', async () => {

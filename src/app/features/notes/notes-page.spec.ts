@@ -27,6 +27,14 @@ function note(id: number, title = `Note ${id}`): Note {
   };
 }
 
+/** The control a `<label>` with exactly this text names. */
+function field(page: HTMLElement, label: string): HTMLInputElement {
+  const id = [...page.querySelectorAll('label')]
+    .find((element) => element.textContent?.trim() === label)!
+    .getAttribute('for')!;
+  return page.querySelector<HTMLInputElement>(`#${id}`)!;
+}
+
 describe('NotesPage', () => {
   let http: HttpTestingController;
   let harness: RouterTestingHarness;
@@ -65,13 +73,6 @@ describe('NotesPage', () => {
   async function settle(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve));
     await harness.fixture.whenStable();
-  }
-
-  function field(page: HTMLElement, label: string): HTMLInputElement {
-    const id = [...page.querySelectorAll('label')]
-      .find((element) => element.textContent?.trim() === label)!
-      .getAttribute('for')!;
-    return page.querySelector<HTMLInputElement>(`#${id}`)!;
   }
 
   function type(input: HTMLInputElement, value: string): void {
@@ -268,13 +269,6 @@ describe('NotesPage: a half-typed note', () => {
     http.expectOne((r) => r.url === '/api/notes').flush([], { headers: { 'X-Total-Count': '0' } });
     await harness.fixture.whenStable();
     return harness.routeNativeElement!;
-  }
-
-  function field(page: HTMLElement, label: string): HTMLInputElement {
-    const id = [...page.querySelectorAll('label')]
-      .find((element) => element.textContent?.trim() === label)!
-      .getAttribute('for')!;
-    return page.querySelector<HTMLInputElement>(`#${id}`)!;
   }
 
   it('is kept for its user while typing and is back in the form when the page opens again', async () => {
