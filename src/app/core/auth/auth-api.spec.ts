@@ -5,9 +5,15 @@ import { provideRouter } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import { AuthApi } from './auth-api';
 import { authInterceptor } from './auth-interceptor';
-import { AUTH_LOCKS } from './auth-service';
-import { ALICE, FakeStorageArea, grantBody, makeToken, settle } from './test-helpers';
-import { ACCESS_TOKEN_KEY, AUTH_STORAGE_AREA, AUTH_TAB_CHANNEL } from './token-storage';
+import {
+  ALICE,
+  FakeStorageArea,
+  grantBody,
+  makeToken,
+  settle,
+  provideLoneTab,
+} from './test-helpers';
+import { ACCESS_TOKEN_KEY } from './token-storage';
 
 describe('AuthApi', () => {
   let api: AuthApi;
@@ -22,9 +28,7 @@ describe('AuthApi', () => {
         provideRouter([]),
         provideHttpClient(withInterceptors([authInterceptor])),
         provideHttpClientTesting(),
-        { provide: AUTH_STORAGE_AREA, useValue: area },
-        { provide: AUTH_TAB_CHANNEL, useValue: null },
-        { provide: AUTH_LOCKS, useValue: null },
+        ...provideLoneTab(area),
       ],
     });
     api = TestBed.inject(AuthApi);

@@ -6,10 +6,18 @@ import { CanActivateFn, Router, Routes, provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { AuthEvents } from './auth-events';
 import { authGuard, guarded, guestGuard } from './auth-guard';
-import { AUTH_LOCKS, AuthService } from './auth-service';
+import { AuthService } from './auth-service';
 import { isOnGuardedPage } from './route-data';
-import { ADMIN, ALICE, FakeStorageArea, grantBody, makeToken, settle } from './test-helpers';
-import { ACCESS_TOKEN_KEY, AUTH_STORAGE_AREA, AUTH_TAB_CHANNEL } from './token-storage';
+import {
+  ADMIN,
+  ALICE,
+  FakeStorageArea,
+  grantBody,
+  makeToken,
+  settle,
+  provideLoneTab,
+} from './test-helpers';
+import { ACCESS_TOKEN_KEY } from './token-storage';
 
 @Component({ selector: 'app-guard-test-page', template: 'page' })
 class Page {}
@@ -72,9 +80,7 @@ describe('guards (real routes)', () => {
         provideRouter(routes()),
         provideHttpClient(),
         provideHttpClientTesting(),
-        { provide: AUTH_STORAGE_AREA, useValue: area },
-        { provide: AUTH_TAB_CHANNEL, useValue: null },
-        { provide: AUTH_LOCKS, useValue: null },
+        ...provideLoneTab(area),
       ],
     });
     backend = TestBed.inject(HttpTestingController);

@@ -14,9 +14,16 @@ import { SKIP_AUTH } from './auth-context';
 import { AuthEvents } from './auth-events';
 import { authInterceptor, bearerErrorCode, isApiUrl } from './auth-interceptor';
 import type { AuthEvent } from './auth-models';
-import { AUTH_LOCKS, AuthService } from './auth-service';
-import { ALICE, FakeStorageArea, grantBody, makeToken, settle } from './test-helpers';
-import { ACCESS_TOKEN_KEY, AUTH_STORAGE_AREA, AUTH_TAB_CHANNEL } from './token-storage';
+import { AuthService } from './auth-service';
+import {
+  ALICE,
+  FakeStorageArea,
+  grantBody,
+  makeToken,
+  settle,
+  provideLoneTab,
+} from './test-helpers';
+import { ACCESS_TOKEN_KEY } from './token-storage';
 
 const unauthorized = (error = 'token_expired') => ({
   status: 401,
@@ -43,9 +50,7 @@ describe('authInterceptor', () => {
         provideRouter([]),
         provideHttpClient(withInterceptors([authInterceptor])),
         provideHttpClientTesting(),
-        { provide: AUTH_STORAGE_AREA, useValue: area },
-        { provide: AUTH_TAB_CHANNEL, useValue: null },
-        { provide: AUTH_LOCKS, useValue: null },
+        ...provideLoneTab(area),
       ],
     });
     http = TestBed.inject(HttpClient);

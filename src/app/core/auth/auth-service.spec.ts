@@ -6,15 +6,17 @@ import { AuthError } from './auth-errors';
 import { AuthEvents } from './auth-events';
 import type { AccessClaims, AuthEvent } from './auth-models';
 import { AUTH_OPTIONS, DEFAULT_AUTH_OPTIONS, userFromClaims } from './auth-options';
-import { AUTH_LOCKS, AuthService } from './auth-service';
-import { ADMIN, ALICE, BOB, FakeStorageArea, grantBody, makeToken } from './test-helpers';
+import { AuthService } from './auth-service';
 import {
-  ACCESS_TOKEN_KEY,
-  AUTH_STORAGE_AREA,
-  AUTH_TAB_CHANNEL,
-  SESSION_META_KEY,
-  SIGNED_OUT_KEY,
-} from './token-storage';
+  ADMIN,
+  ALICE,
+  BOB,
+  FakeStorageArea,
+  grantBody,
+  makeToken,
+  provideLoneTab,
+} from './test-helpers';
+import { ACCESS_TOKEN_KEY, SESSION_META_KEY, SIGNED_OUT_KEY } from './token-storage';
 
 describe('AuthService', () => {
   let area: FakeStorageArea;
@@ -27,9 +29,7 @@ describe('AuthService', () => {
         provideRouter([]),
         provideHttpClient(),
         provideHttpClientTesting(),
-        { provide: AUTH_STORAGE_AREA, useValue: area },
-        { provide: AUTH_TAB_CHANNEL, useValue: null },
-        { provide: AUTH_LOCKS, useValue: null },
+        ...provideLoneTab(area),
       ],
     });
     http = TestBed.inject(HttpTestingController);

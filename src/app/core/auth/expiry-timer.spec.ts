@@ -5,16 +5,18 @@ import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { guarded } from './auth-guard';
 import { AuthEvents } from './auth-events';
-import { AUTH_LOCKS, AuthService } from './auth-service';
+import { AuthService } from './auth-service';
 import { ExpiryTimer } from './expiry-timer';
 import { Relogin } from './relogin';
-import { ALICE, FakeStorageArea, eventually, grantBody, makeToken } from './test-helpers';
 import {
-  ACCESS_TOKEN_KEY,
-  AUTH_STORAGE_AREA,
-  AUTH_TAB_CHANNEL,
-  SESSION_META_KEY,
-} from './token-storage';
+  ALICE,
+  FakeStorageArea,
+  eventually,
+  grantBody,
+  makeToken,
+  provideLoneTab,
+} from './test-helpers';
+import { ACCESS_TOKEN_KEY, SESSION_META_KEY } from './token-storage';
 
 @Component({ selector: 'app-timer-test-page', template: 'timer page' })
 class Page {}
@@ -57,9 +59,7 @@ describe('ExpiryTimer', () => {
         ]),
         provideHttpClient(),
         provideHttpClientTesting(),
-        { provide: AUTH_STORAGE_AREA, useValue: area },
-        { provide: AUTH_TAB_CHANNEL, useValue: null },
-        { provide: AUTH_LOCKS, useValue: null },
+        ...provideLoneTab(area),
       ],
     });
     backend = TestBed.inject(HttpTestingController);
@@ -268,9 +268,7 @@ describe('ExpiryTimer', () => {
         provideRouter([]),
         provideHttpClient(),
         provideHttpClientTesting(),
-        { provide: AUTH_STORAGE_AREA, useValue: area },
-        { provide: AUTH_TAB_CHANNEL, useValue: null },
-        { provide: AUTH_LOCKS, useValue: null },
+        ...provideLoneTab(area),
         { provide: DOCUMENT, useValue: document.implementation.createHTMLDocument('ssr') },
       ],
     });

@@ -13,12 +13,12 @@ import { AuthApi } from './auth-api';
 import { AuthEvents } from './auth-events';
 import { guarded } from './auth-guard';
 import { AUTH_OPTIONS, DEFAULT_AUTH_OPTIONS } from './auth-options';
-import { AUTH_LOCKS, AuthService } from './auth-service';
+import { AuthService } from './auth-service';
 import { ExpiryTimer } from './expiry-timer';
 import { Inactivity } from './inactivity';
 import { Relogin } from './relogin';
 import { TabSync } from './tab-sync';
-import { ALICE, FakeStorageArea, makeToken, SharedArea } from './test-helpers';
+import { ALICE, FakeStorageArea, makeToken, SharedArea, provideLoneTab } from './test-helpers';
 import {
   ACCESS_TOKEN_KEY,
   AUTH_STORAGE_AREA,
@@ -103,9 +103,7 @@ describe('Inactivity', () => {
             idle: { timeoutSeconds: TIMEOUT_MS / 1000, warningSeconds: WARNING_MS / 1000 },
           },
         },
-        { provide: AUTH_STORAGE_AREA, useValue: area },
-        { provide: AUTH_TAB_CHANNEL, useValue: null },
-        { provide: AUTH_LOCKS, useValue: null },
+        ...provideLoneTab(area),
       ],
     });
     backend = TestBed.inject(HttpTestingController);

@@ -12,7 +12,7 @@ import { RouterTestingHarness } from '@angular/router/testing';
 import { guarded } from './auth-guard';
 import { AuthEvents } from './auth-events';
 import { authInterceptor } from './auth-interceptor';
-import { AUTH_LOCKS, AuthService } from './auth-service';
+import { AuthService } from './auth-service';
 import { Relogin } from './relogin';
 import {
   ALICE,
@@ -22,8 +22,9 @@ import {
   makeToken,
   settle,
   eventually,
+  provideLoneTab,
 } from './test-helpers';
-import { ACCESS_TOKEN_KEY, AUTH_STORAGE_AREA, AUTH_TAB_CHANNEL } from './token-storage';
+import { ACCESS_TOKEN_KEY } from './token-storage';
 
 @Component({ selector: 'app-relogin-test-page', template: 'guarded page' })
 class Page {}
@@ -59,9 +60,7 @@ describe('ReloginDialog (session ends during an API call on a guarded page)', ()
         ]),
         provideHttpClient(withInterceptors([authInterceptor])),
         provideHttpClientTesting(),
-        { provide: AUTH_STORAGE_AREA, useValue: area },
-        { provide: AUTH_TAB_CHANNEL, useValue: null },
-        { provide: AUTH_LOCKS, useValue: null },
+        ...provideLoneTab(area),
       ],
     });
     backend = TestBed.inject(HttpTestingController);

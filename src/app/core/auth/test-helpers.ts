@@ -1,6 +1,8 @@
 /** Helpers shared by the auth core's own specs and its testing face: unsigned JWT-shaped tokens and token-endpoint answers. */
 
-import { MemoryArea } from './token-storage';
+import type { Provider } from '@angular/core';
+import { AUTH_LOCKS } from './auth-service';
+import { AUTH_STORAGE_AREA, AUTH_TAB_CHANNEL, MemoryArea, type StorageArea } from './token-storage';
 
 function base64url(value: unknown): string {
   return btoa(JSON.stringify(value)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
@@ -80,4 +82,16 @@ export class SharedArea extends MemoryArea {
     super.removeItem(key);
     window.dispatchEvent(new StorageEvent('storage', { key, newValue: null }));
   }
+}
+
+/**
+ * A tab alone in its browser, for TestBed: the session is stored in `area`, and there is no
+ * BroadcastChannel to other tabs and no Web Locks (a spec that needs them provides its own).
+ */
+export function provideLoneTab(area: StorageArea): Provider[] {
+  return [
+    { provide: AUTH_STORAGE_AREA, useValue: area },
+    { provide: AUTH_TAB_CHANNEL, useValue: null },
+    { provide: AUTH_LOCKS, useValue: null },
+  ];
 }

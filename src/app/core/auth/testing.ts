@@ -11,15 +11,8 @@ import { Observable, defer, of, throwError } from 'rxjs';
 import { AuthApi, TokenGrant } from './auth-api';
 import type { AuthUser } from './auth-models';
 import { AUTH_OPTIONS, DEFAULT_AUTH_OPTIONS } from './auth-options';
-import { AUTH_LOCKS } from './auth-service';
-import { type TestClaims, grantBody, makeToken } from './test-helpers';
-import {
-  ACCESS_TOKEN_KEY,
-  AUTH_STORAGE_AREA,
-  AUTH_TAB_CHANNEL,
-  MemoryArea,
-  SESSION_META_KEY,
-} from './token-storage';
+import { type TestClaims, grantBody, makeToken, provideLoneTab } from './test-helpers';
+import { ACCESS_TOKEN_KEY, MemoryArea, SESSION_META_KEY } from './token-storage';
 
 /** What `provideAuthTesting()` accepts. */
 export interface AuthTestingOptions {
@@ -67,9 +60,7 @@ export function provideAuthTesting({
   }
   return makeEnvironmentProviders([
     { provide: AUTH_OPTIONS, useValue: { ...DEFAULT_AUTH_OPTIONS, storage: 'memory' } },
-    { provide: AUTH_STORAGE_AREA, useValue: area },
-    { provide: AUTH_TAB_CHANNEL, useValue: null },
-    { provide: AUTH_LOCKS, useValue: null },
+    ...provideLoneTab(area),
     { provide: TESTING_USER, useValue: signedIn ?? TEST_USER },
     { provide: TESTING_CLAIMS, useValue: claims },
     { provide: AuthApi, useClass: TestingAuthApi },
