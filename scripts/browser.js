@@ -53,6 +53,11 @@ function findBrowser(env = process.env) {
   );
 }
 
+/** Chromium's headless shell where it is installed: its own binary first, else on PATH. */
+function findHeadlessShell(env = process.env, binaries = HEADLESS_SHELL_BINARIES) {
+  return binaries.find(isExecutable) ?? onPath(HEADLESS_SHELL, env.PATH);
+}
+
 /**
  * The browser Karma and Playwright drive: CHROME_BIN when set, else Chromium's headless shell when
  * installed, else the full browser (findBrowser). Lighthouse and the screenshots keep the full
@@ -60,7 +65,7 @@ function findBrowser(env = process.env) {
  */
 function findTestBrowser(env = process.env, binaries = HEADLESS_SHELL_BINARIES) {
   if (env.CHROME_BIN) return findBrowser(env);
-  return binaries.find(isExecutable) ?? onPath(HEADLESS_SHELL, env.PATH) ?? findBrowser(env);
+  return findHeadlessShell(env, binaries) ?? findBrowser(env);
 }
 
 function canInstallWithApt(env = process.env) {
@@ -72,37 +77,34 @@ function canInstallWithApt(env = process.env) {
 }
 
 /**
- * Like findBrowser, but installs Debian's chromium and its headless shell when that is possible
- * (root with apt-get). The headless shell is optional: where apt has no such package, tests run
- * on the full browser.
+ * Like findBrowser, but where no browser is found and it can (root with apt-get), installs
+ * Debian's chromium and its headless shell. The shell is optional: where apt has no such package,
+ * tests run on the full browser. A machine that has a browser but not the shell gets the command
+ * to add it, not an apt run on every `npm test`.
  */
 function ensureBrowser(env = process.env, log = console.log) {
-  let browser;
   try {
-    browser = findBrowser(env);
+    const browser = findBrowser(env);
+    if (!env.CHROME_BIN && !findHeadlessShell(env)) {
+      log(
+        `Tests run faster on Chromium's headless shell: sudo apt-get install -y ${HEADLESS_SHELL}`,
+      );
+    }
+    return browser;
   } catch (error) {
     if (env.CHROME_BIN || !canInstallWithApt(env)) throw error;
   }
-  const missing = [
-    ...(browser ? [] : ['chromium']),
-    ...(env.CHROME_BIN || onPath(HEADLESS_SHELL, env.PATH) ? [] : [HEADLESS_SHELL]),
-  ];
-  if (missing.length === 0 || !canInstallWithApt(env)) return browser ?? findBrowser(env);
-  log(`Installing Debian's ${missing.join(' and ')} (apt-get update && apt-get install -y ...)...`);
+  log(`No Chromium found: installing Debian's chromium and ${HEADLESS_SHELL} (apt-get)...`);
   const aptEnv = { ...env, DEBIAN_FRONTEND: 'noninteractive' };
-  const apt = (args) => spawnSync('apt-get', args, { stdio: 'inherit', env: aptEnv }).status === 0;
-  if (!apt(['update']) && !browser) {
-    throw new BrowserNotFound(`apt-get update failed. Install a browser with: ${INSTALL_COMMAND}`);
-  }
-  for (const name of missing) {
-    if (apt(['install', '-y', '--no-install-recommends', name])) continue;
-    if (name === HEADLESS_SHELL) {
-      log(`No ${HEADLESS_SHELL} from apt: tests run on the full browser.`);
-      continue;
-    }
+  const apt = (...args) =>
+    spawnSync('apt-get', args, { stdio: 'inherit', env: aptEnv }).status === 0;
+  if (!apt('update') || !apt('install', '-y', '--no-install-recommends', 'chromium')) {
     throw new BrowserNotFound(
-      `apt-get install ${name} failed. Install a browser with: ${INSTALL_COMMAND}`,
+      `apt-get could not install chromium. Install a browser with: ${INSTALL_COMMAND}`,
     );
+  }
+  if (!apt('install', '-y', '--no-install-recommends', HEADLESS_SHELL)) {
+    log(`No ${HEADLESS_SHELL} from apt: tests run on the full browser.`);
   }
   return findBrowser(env);
 }
