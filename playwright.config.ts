@@ -22,6 +22,10 @@ function sparePort(): string {
 
 const apiPort = once('E2E_API_PORT', sparePort);
 const appPort = once('E2E_APP_PORT', sparePort);
+// The whole-server tests get an API (and an app origin in front of it) of their own, so that
+// what they do to "every test" touches nobody else and they can run beside the rest.
+const wholeApiPort = once('E2E_WHOLE_API_PORT', sparePort);
+const wholeAppPort = once('E2E_WHOLE_APP_PORT', sparePort);
 const dataDir = once('E2E_DATA_DIR', () => mkdtempSync(join(tmpdir(), 'tokengate-e2e-')));
 const jwtSecret = once('E2E_JWT_SECRET', () => randomBytes(32).toString('hex'));
 // QA may serve the development build instead (readable stack traces in traces); the suite's
@@ -31,6 +35,40 @@ const appConfiguration = process.env['E2E_APP_CONFIGURATION'] ?? 'production';
 const appOutput = join('dist', 'e2e');
 const apiUrl = `http://127.0.0.1:${apiPort}`;
 const appUrl = `http://127.0.0.1:${appPort}`;
+const wholeApiUrl = `http://127.0.0.1:${wholeApiPort}`;
+const wholeAppUrl = `http://127.0.0.1:${wholeAppPort}`;
+
+/** The suite's mock API: a fresh data file, a secret of the run, its test hooks on. */
+function mockApi(name: string, port: string, dbFile: string, appOrigin: string) {
+  return {
+    name,
+    command: 'node mock-api/server.js',
+    url: `http://127.0.0.1:${port}/health`,
+    reuseExistingServer: false,
+    timeout: 30_000,
+    env: {
+      PORT: port,
+      HOST: '127.0.0.1',
+      DB_FILE: join(dataDir, dbFile),
+      JWT_SECRET: jwtSecret,
+      // Long enough that no token expires in real time during a run (expiry is driven by the
+      // page's fake clock), short enough that a fast-forwarded clock crosses it in one jump.
+      ACCESS_TOKEN_TTL: '5m',
+      REFRESH_TOKEN_TTL: '1h',
+      // Lockout tests each use their own unknown email, so a low limit only makes them quicker.
+      LOGIN_MAX_ATTEMPTS: '3',
+      LOGIN_WINDOW: '10m',
+      CORS_ORIGIN: appOrigin,
+      // The /__test/* hooks (e2e/support/api-hooks.ts); the API refuses them off loopback.
+      TEST_HOOKS: '1',
+    },
+  };
+}
+
+/** The built app as a static host serves it, with /api and /auth proxied to `api`. */
+function serveApp(port: string, api: string): string {
+  return `node scripts/serve-dist.js --root ${join(appOutput, 'browser')} --port ${port} --api ${api}`;
+}
 
 const browserUse = {
   ...devices['Desktop Chrome'],
@@ -68,56 +106,42 @@ export default defineConfig<TestOptions>({
     {
       name: 'chromium',
       testIgnore: 'whole-server/**',
-      // Runs once every test of this project has ended, alone: see that project.
-      teardown: 'whole-server',
       use: browserUse,
     },
     {
-      // Tests that move state every test shares (a user's tokens, the server's clock) through the
-      // API's test hooks: alone on the server, one at a time, after the rest (`--no-deps` leaves them out).
+      // Tests that move state every test of a server shares (a user's tokens, the server's
+      // clock) through the test hooks: on an API of their own, one at a time, beside the rest.
       name: 'whole-server',
       testDir: './e2e/whole-server',
       fullyParallel: false,
       // One worker, or its files would run side by side (the suite has two workers).
       workers: 1,
-      use: browserUse,
+      use: { ...browserUse, baseURL: wholeAppUrl, apiURL: wholeApiUrl },
     },
   ],
+  // Started one after the other, in this order, each once it answers.
   webServer: [
-    {
-      name: 'api',
-      command: 'node mock-api/server.js',
-      url: `${apiUrl}/health`,
-      reuseExistingServer: false,
-      timeout: 30_000,
-      env: {
-        PORT: apiPort,
-        HOST: '127.0.0.1',
-        DB_FILE: join(dataDir, 'db.json'),
-        JWT_SECRET: jwtSecret,
-        // Long enough that no token expires in real time during a run (expiry is driven by the
-        // page's fake clock), short enough that a fast-forwarded clock crosses it in one jump.
-        ACCESS_TOKEN_TTL: '5m',
-        REFRESH_TOKEN_TTL: '1h',
-        // Lockout tests each use their own unknown email, so a low limit only makes them quicker.
-        LOGIN_MAX_ATTEMPTS: '3',
-        LOGIN_WINDOW: '10m',
-        CORS_ORIGIN: appUrl,
-        // The /__test/* hooks (e2e/support/api-hooks.ts); the API refuses them off loopback.
-        TEST_HOOKS: '1',
-      },
-    },
+    mockApi('api', apiPort, 'db.json', appUrl),
+    mockApi('api (whole-server)', wholeApiPort, 'whole-server-db.json', wholeAppUrl),
     {
       // The build a static host would serve (English at /, Spanish at /es/), served the way such a
       // host does: scripts/serve-dist.js, with the dev server's headers (angular.json).
       name: 'app',
       command:
         `ng build --configuration ${appConfiguration} --localize --output-path ${appOutput} && ` +
-        `node scripts/serve-dist.js --root ${join(appOutput, 'browser')} --port ${appPort} --api ${apiUrl}`,
+        serveApp(appPort, apiUrl),
       url: appUrl,
       reuseExistingServer: false,
       timeout: 180_000,
       env: { NG_CLI_ANALYTICS: 'false' },
+    },
+    {
+      // The same build (done by then) in front of the whole-server tests' API.
+      name: 'app (whole-server)',
+      command: serveApp(wholeAppPort, wholeApiUrl),
+      url: wholeAppUrl,
+      reuseExistingServer: false,
+      timeout: 30_000,
     },
   ],
 });

@@ -188,7 +188,14 @@ function runSuite(number, playwrightArgs) {
 
 function withoutSuiteState(env) {
   const copy = { ...env };
-  for (const name of ['E2E_API_PORT', 'E2E_APP_PORT', 'E2E_DATA_DIR', 'E2E_JWT_SECRET'])
+  for (const name of [
+    'E2E_API_PORT',
+    'E2E_APP_PORT',
+    'E2E_WHOLE_API_PORT',
+    'E2E_WHOLE_APP_PORT',
+    'E2E_DATA_DIR',
+    'E2E_JWT_SECRET',
+  ])
     delete copy[name];
   return copy;
 }

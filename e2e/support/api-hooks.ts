@@ -6,11 +6,12 @@ import { claimsOf } from './network';
  * They exist only when the API runs with TEST_HOOKS=1 on loopback (playwright.config.ts turns
  * them on for the suite's API); elsewhere they answer 404.
  *
- * Every test shares one API process with the tests running beside it. So:
+ * Every test shares one API process with the tests of its project running beside it. So:
  * - `endLogin(sid)` touches only the test's own login: the lever of choice.
  * - `endLoginsOf(email)`, `expireTokensOf(email)` touch every login of that user, including a
  *   parallel test signed in as the same demo user; `advanceClock` moves time for every test.
- *   Use them only from tests that own the whole server (e2e/whole-server/, run after the rest).
+ *   Use them only from tests that own the whole server (e2e/whole-server/: an API of their own,
+ *   one test at a time).
  * - `reset()` throws the whole server back to the seed: global setup only, never from a test.
  */
 export class ApiHooks {

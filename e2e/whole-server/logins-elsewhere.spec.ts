@@ -6,8 +6,8 @@ import { lifetimeOf } from '../support/network';
 
 // "Where you're signed in" on /profile ends logins of the user on other devices (CONTRACT §4, §7).
 // Each test first ends every login of Bob, so that the list holds its own logins only: that is
-// why these run in the project "whole-server", alone on the API. The file sorts before
-// server-levers.spec.ts, whose last test moves the server clock.
+// why these run in the project "whole-server", one at a time on an API of their own. The file
+// sorts before server-levers.spec.ts, whose last test moves the server clock.
 
 test.describe('logins ended from another device', { tag: '@hooks' }, () => {
   test.beforeEach(async ({ hooks }) => {

@@ -1,8 +1,8 @@
 import { ALICE, BOB, expect, test } from '../fixtures';
 import { bearer, lifetimeOf } from '../support/network';
 
-// These tests move state every test shares: a user's tokens, the server's clock. They run in the
-// project "whole-server" (playwright.config.ts), one at a time, after every other test has ended.
+// These tests move state every test of a server shares: a user's tokens, the server's clock. They
+// run in the project "whole-server" (playwright.config.ts): on an API of their own, one at a time.
 // The server clock only moves ahead, so its test stays last in this file.
 
 const HOUR_S = 60 * 60;
