@@ -174,7 +174,7 @@ function createAuthRouter({
     let outcome;
     try {
       outcome = await limiter.attempt(email, () =>
-        passwords.check(password, hash, { suspect: ticket.suspect }),
+        passwords.check(password, hash, { lane: ticket.lane }),
       );
     } catch (error) {
       ticket.done();
@@ -189,7 +189,7 @@ function createAuthRouter({
       ticket.failed();
       return sendError(res, 401, 'invalid_credentials', 'Wrong email or password');
     }
-    ticket.done();
+    ticket.succeeded();
     const device = deviceLabel(req.headers['user-agent']);
     await answerWithSession(req, res, user, refreshStore.startSession(user.id, { device }));
   }

@@ -11,6 +11,20 @@
 //   until they turn out otherwise, so a parallel burst cannot get past the limit either. A
 //   successful login does not clear an address's count: the demo passwords are public, so one
 //   good login would otherwise buy a sprayer a fresh allowance.
+// The client limiter also picks each login's lane in the password-check queue (passwords.js):
+// `suspect` for an address with a failure in the window, `trusted` for one with a successful
+// login within the refresh-token lifetime, `normal` otherwise. So a spray from many addresses,
+// each under the limit, slows new and failing clients rather than people who signed in from
+// there recently. The refresh-token lifetime rather than the login window, because it is how long
+// the server lets a login go on without a password anyway: someone signed out (for inactivity, or
+// from another device) who signs in again within it is a returning user, whereas the login window
+// would cover hardly anyone but a person who signed in moments ago. Trust comes only from the
+// address's own successes, which take the right password, never from whether an email exists,
+// so the lane tells nothing about who has an account.
+
+// At most this many addresses are trusted at once: the demo passwords are public, so anyone can
+// make an address trusted, and many addresses must not grow the map without end.
+const TRUSTED_MAX = 10_000;
 
 // Timestamps of failures per key, each forgotten once it leaves the window.
 function createFailureLog({ windowSeconds, now }) {
@@ -42,6 +56,34 @@ function createFailureLog({ windowSeconds, now }) {
     retryAfter: (list, max) =>
       Math.max(1, Math.ceil((list[list.length - max] + windowMs - now()) / 1000)),
     clear: () => failures.clear(),
+    stop: () => clearInterval(sweeper),
+  };
+}
+
+// Keys with a successful login, each forgotten `windowSeconds` after its latest one; beyond
+// `max`, the key whose latest success is oldest is forgotten first.
+function createSuccessLog({ windowSeconds, max, now }) {
+  const windowMs = windowSeconds * 1000;
+  // Key → time of its latest success, oldest first.
+  const latest = new Map();
+  const isRecent = (time) => time > now() - windowMs;
+
+  const sweeper = setInterval(
+    () => {
+      for (const [key, time] of latest) if (!isRecent(time)) latest.delete(key);
+    },
+    Math.min(windowMs, 60_000),
+  );
+  sweeper.unref();
+
+  return {
+    has: (key) => latest.has(key) && isRecent(latest.get(key)),
+    add: (key) => {
+      latest.delete(key);
+      latest.set(key, now());
+      if (latest.size > max) latest.delete(latest.keys().next().value);
+    },
+    clear: () => latest.clear(),
     stop: () => clearInterval(sweeper),
   };
 }
@@ -78,8 +120,9 @@ function createLoginLimiter({ maxAttempts, windowSeconds, now = Date.now }) {
   return { attempt, clear: log.clear, stop: log.stop };
 }
 
-function createClientLimiter({ maxAttempts, windowSeconds, now = Date.now }) {
+function createClientLimiter({ maxAttempts, windowSeconds, trustSeconds, now = Date.now }) {
   const log = createFailureLog({ windowSeconds, now });
+  const successes = createSuccessLog({ windowSeconds: trustSeconds, max: TRUSTED_MAX, now });
   const inFlight = new Map();
 
   function release(client) {
@@ -88,9 +131,18 @@ function createClientLimiter({ maxAttempts, windowSeconds, now = Date.now }) {
     else inFlight.delete(client);
   }
 
+  // A failure in the window outweighs a success: one good login with a public demo password must
+  // not let the guesses that follow it jump the queue. A check still running may turn out a
+  // failure, so an address gets the trusted lane for one check at a time.
+  function laneFor(client, failures, checking) {
+    if (failures > 0) return 'suspect';
+    return checking === 0 && successes.has(client) ? 'trusted' : 'normal';
+  }
+
   // Takes one attempt for `client`. Returns {retryAfter} (seconds) when none is left; otherwise
-  // {suspect, failed(), done()}: `suspect` tells whether the address has failed in the window,
-  // `failed()` counts the attempt as a failure, `done()` gives it back. Call exactly one of them.
+  // {lane, failed(), succeeded(), done()}: `lane` is the attempt's lane in the password-check
+  // queue, `failed()` counts the attempt as a failure, `succeeded()` gives it back and trusts the
+  // address, `done()` just gives it back. Call exactly one of them.
   function reserve(client) {
     const recent = log.recent(client);
     const checking = inFlight.get(client) ?? 0;
@@ -99,18 +151,33 @@ function createClientLimiter({ maxAttempts, windowSeconds, now = Date.now }) {
       const retryAfter = recent.length >= maxAttempts ? log.retryAfter(recent, maxAttempts) : 1;
       return { retryAfter };
     }
+    const lane = laneFor(client, recent.length, checking);
     inFlight.set(client, checking + 1);
     return {
-      suspect: recent.length > 0,
+      lane,
       failed: () => {
         release(client);
         log.add(client);
+      },
+      succeeded: () => {
+        release(client);
+        successes.add(client);
       },
       done: () => release(client),
     };
   }
 
-  return { reserve, clear: log.clear, stop: log.stop };
+  return {
+    reserve,
+    clear: () => {
+      log.clear();
+      successes.clear();
+    },
+    stop: () => {
+      log.stop();
+      successes.stop();
+    },
+  };
 }
 
-module.exports = { createLoginLimiter, createClientLimiter };
+module.exports = { createLoginLimiter, createClientLimiter, TRUSTED_MAX };

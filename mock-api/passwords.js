@@ -20,33 +20,44 @@ class ServerBusyError extends Error {
   }
 }
 
-// Runs tasks one at a time, with at most `maxWaiting` waiting. Tasks marked `suspect` (from an
-// address with failed logins in the window) wait behind the others, and when the queue is full a
-// newcomer that is not suspect takes the place of the newest suspect one: a spray slows its own
-// attempts, not everyone's. Refused tasks reject with ServerBusyError.
+// The lanes of the queue, in the order they are served. A check's lane comes from its client
+// address's own history (login-limiter.js), never from the email it is for: `trusted` after a
+// successful login from the address (which took the right password), `suspect` after a failed
+// one, `normal` otherwise. An unknown email and a wrong password wait in the same lane, so the
+// lane cannot tell who has an account.
+const LANES = ['trusted', 'normal', 'suspect'];
+
+// Runs tasks one at a time, with at most `maxWaiting` waiting. A task waits behind those of the
+// lanes before its own, first come first served within its lane. When the queue is full, a
+// newcomer takes the place of the newest task of the last lane waiting, if that lane comes after
+// its own: a spray from many new addresses slows new and failing clients, not people who signed
+// in from their address recently. Refused tasks reject with ServerBusyError.
 function createCheckQueue({ maxWaiting }) {
   let running = false;
+  // In the order they will run: by lane, then by arrival.
   const waiting = [];
 
   function startNext() {
-    const index = waiting.findIndex((entry) => !entry.suspect);
-    const [next] = waiting.splice(index < 0 ? 0 : index, 1);
+    const next = waiting.shift();
     if (next) next.start();
     else running = false;
   }
 
   function admit(entry) {
-    if (waiting.length < maxWaiting) return waiting.push(entry);
-    const evicted = entry.suspect ? -1 : waiting.findLastIndex((other) => other.suspect);
-    if (evicted < 0) return entry.refuse();
-    waiting.splice(evicted, 1)[0].refuse();
-    waiting.push(entry);
+    if (waiting.length >= maxWaiting) {
+      if (waiting.at(-1).rank <= entry.rank) return entry.refuse();
+      waiting.pop().refuse();
+    }
+    const behind = waiting.findIndex((other) => other.rank > entry.rank);
+    waiting.splice(behind < 0 ? waiting.length : behind, 0, entry);
   }
 
-  function run(task, { suspect = false } = {}) {
+  function run(task, { lane = 'normal' } = {}) {
+    const rank = LANES.indexOf(lane);
+    if (rank < 0) throw new TypeError(`No such lane: ${lane}`);
     return new Promise((resolve, reject) => {
       const entry = {
-        suspect,
+        rank,
         start: () => {
           running = true;
           Promise.resolve().then(task).then(resolve, reject).finally(startNext);
@@ -118,16 +129,16 @@ async function verifyAgainstNobody(password) {
 }
 
 // Password checks for logins, through one bounded queue. `stored` undefined means an unknown
-// email, checked against the throwaway hash. Resolves to true for a correct password; rejects
-// with ServerBusyError when the queue is full.
+// email, checked against the throwaway hash; `lane` is one of LANES. Resolves to true for a
+// correct password; rejects with ServerBusyError when the queue is full.
 function createPasswordChecker({ maxWaiting }) {
   const queue = createCheckQueue({ maxWaiting });
   return {
-    check: (password, stored, { suspect }) =>
+    check: (password, stored, { lane }) =>
       queue.run(
         () =>
           stored === undefined ? verifyAgainstNobody(password) : verifyPassword(password, stored),
-        { suspect },
+        { lane },
       ),
   };
 }

@@ -55,6 +55,7 @@ function createServices(config) {
     clientLimiter: createClientLimiter({
       maxAttempts: config.loginClientMaxAttempts,
       windowSeconds: config.loginWindow,
+      trustSeconds: config.refreshTokenTtl,
       now: clock.now,
     }),
     passwords: createPasswordChecker({ maxWaiting: config.loginQueueSize }),

@@ -8,7 +8,7 @@ const http = require('node:http');
 const os = require('node:os');
 const path = require('node:path');
 const { loadConfig } = require('../config');
-const { start } = require('../server');
+const { start, createServices } = require('../server');
 const { testChecker } = require('./openapi-check');
 
 const SECRET = 'test-secret-that-is-at-least-32-bytes-long';
@@ -35,9 +35,10 @@ function testEnv(dir, env = {}) {
   };
 }
 
-async function startApi(t, env = {}, { dir = tempDir(t) } = {}) {
+// `services` makes the server's parts from its config, e.g. the real ones with one swapped.
+async function startApi(t, env = {}, { dir = tempDir(t), services = createServices } = {}) {
   const config = loadConfig(testEnv(dir, env));
-  const server = await start(config);
+  const server = await start(config, services(config));
   t.after(() => closeServer(server));
   const base = `http://127.0.0.1:${server.address().port}`;
   return createClient(base, { dir, config, server });
