@@ -127,8 +127,10 @@ export default defineConfig<TestOptions>({
       // The build a static host would serve (English at /, Spanish at /es/), served the way such a
       // host does: scripts/serve-dist.js, with the dev server's headers (angular.json).
       name: 'app',
+      // scripts/e2e-build.js runs `ng build --localize`, unless dist/e2e holds a build of the same
+      // sources (then a re-run starts at once).
       command:
-        `ng build --configuration ${appConfiguration} --localize --output-path ${appOutput} && ` +
+        `node scripts/e2e-build.js --configuration ${appConfiguration} --output-path ${appOutput} && ` +
         serveApp(appPort, apiUrl),
       url: appUrl,
       reuseExistingServer: false,
