@@ -10,6 +10,20 @@ const { findBrowser, findTestBrowser, BrowserNotFound, HEADLESS_SHELL } = requir
 
 const script = path.join(__dirname, 'browser.js');
 
+/** A folder of its own for one test, removed when the test ends. */
+function tempDir(t) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'browser-test-'));
+  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** Writes an executable file `name` into `dir` and returns its path. */
+function executable(dir, name, text = '#!/bin/sh\n') {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, text, { mode: 0o755 });
+  return file;
+}
+
 test('CHROME_BIN pointing at a missing file: says so and exits 1', () => {
   const missing = path.join(os.tmpdir(), 'no-such-browser-here', 'chrome');
   const result = spawnSync(process.execPath, [script], {
@@ -24,28 +38,16 @@ test('CHROME_BIN pointing at a missing file: says so and exits 1', () => {
   assert.equal(result.stdout, '', 'must not try to install or report a browser');
 });
 
-test('CHROME_BIN pointing at an executable wins over PATH', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'browser-test-'));
-  const fake = path.join(dir, 'my-chrome');
-  fs.writeFileSync(fake, '#!/bin/sh\necho "Fake Chromium 1.0"\n', { mode: 0o755 });
-  try {
-    assert.equal(findBrowser({ CHROME_BIN: fake, PATH: '' }), fake);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+test('CHROME_BIN pointing at an executable wins over PATH', (t) => {
+  const fake = executable(tempDir(t), 'my-chrome', '#!/bin/sh\necho "Fake Chromium 1.0"\n');
+  assert.equal(findBrowser({ CHROME_BIN: fake, PATH: '' }), fake);
 });
 
-test('finds chromium on PATH, in the documented order', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'browser-test-'));
-  for (const name of ['google-chrome', 'chromium-browser']) {
-    fs.writeFileSync(path.join(dir, name), '#!/bin/sh\n', { mode: 0o755 });
-  }
+test('finds chromium on PATH, in the documented order', (t) => {
+  const dir = tempDir(t);
+  for (const name of ['google-chrome', 'chromium-browser']) executable(dir, name);
   fs.writeFileSync(path.join(dir, 'chromium'), 'not executable', { mode: 0o644 });
-  try {
-    assert.equal(findBrowser({ PATH: dir }), path.join(dir, 'chromium-browser'));
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  assert.equal(findBrowser({ PATH: dir }), path.join(dir, 'chromium-browser'));
 });
 
 test('nothing found: the error names the command to run', () => {
@@ -59,43 +61,25 @@ test('nothing found: the error names the command to run', () => {
   );
 });
 
-test('tests run on the headless shell when it is on PATH, else on the full browser', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'browser-test-'));
-  fs.writeFileSync(path.join(dir, 'chromium'), '#!/bin/sh\n', { mode: 0o755 });
-  try {
-    assert.equal(findTestBrowser({ PATH: dir }, []), path.join(dir, 'chromium'));
-    fs.writeFileSync(path.join(dir, HEADLESS_SHELL), '#!/bin/sh\n', { mode: 0o755 });
-    assert.equal(findTestBrowser({ PATH: dir }, []), path.join(dir, HEADLESS_SHELL));
-    assert.equal(
-      findBrowser({ PATH: dir }),
-      path.join(dir, 'chromium'),
-      'Lighthouse keeps the full browser',
-    );
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+test('tests run on the headless shell when it is on PATH, else on the full browser', (t) => {
+  const dir = tempDir(t);
+  const chromium = executable(dir, 'chromium');
+  assert.equal(findTestBrowser({ PATH: dir }, []), chromium);
+  const shell = executable(dir, HEADLESS_SHELL);
+  assert.equal(findTestBrowser({ PATH: dir }, []), shell);
+  assert.equal(findBrowser({ PATH: dir }), chromium, 'Lighthouse keeps the full browser');
 });
 
-test("the headless shell's own binary comes before a wrapper script on PATH", () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'browser-test-'));
-  const binary = path.join(dir, 'lib-shell');
-  fs.writeFileSync(binary, '', { mode: 0o755 });
-  fs.writeFileSync(path.join(dir, HEADLESS_SHELL), '#!/bin/sh\n', { mode: 0o755 });
-  try {
-    assert.equal(findTestBrowser({ PATH: dir }, [path.join(dir, 'missing'), binary]), binary);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+test("the headless shell's own binary comes before a wrapper script on PATH", (t) => {
+  const dir = tempDir(t);
+  const binary = executable(dir, 'lib-shell', '');
+  executable(dir, HEADLESS_SHELL);
+  assert.equal(findTestBrowser({ PATH: dir }, [path.join(dir, 'missing'), binary]), binary);
 });
 
-test('CHROME_BIN wins for tests too', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'browser-test-'));
-  const fake = path.join(dir, 'my-chrome');
-  fs.writeFileSync(fake, '#!/bin/sh\n', { mode: 0o755 });
-  fs.writeFileSync(path.join(dir, HEADLESS_SHELL), '#!/bin/sh\n', { mode: 0o755 });
-  try {
-    assert.equal(findTestBrowser({ CHROME_BIN: fake, PATH: dir }, [fake]), fake);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+test('CHROME_BIN wins for tests too', (t) => {
+  const dir = tempDir(t);
+  const fake = executable(dir, 'my-chrome');
+  executable(dir, HEADLESS_SHELL);
+  assert.equal(findTestBrowser({ CHROME_BIN: fake, PATH: dir }, [fake]), fake);
 });
