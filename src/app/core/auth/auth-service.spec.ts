@@ -253,6 +253,24 @@ describe('AuthService', () => {
       await expectAsync(failing).toBeResolvedTo('refused');
     });
 
+    it('does not store an answer that arrives after another tab signed out', async () => {
+      store(makeToken());
+      const auth = create();
+      const pending = auth.refreshOutcome('timer');
+      const request = http.expectOne('/auth/refresh');
+      // Another tab signs out for inactivity: its mark, then its clearing, which this tab's tab
+      // sync hears only later.
+      area.setItem(SIGNED_OUT_KEY, 'inactive');
+      area.removeItem(ACCESS_TOKEN_KEY);
+      area.removeItem(SESSION_META_KEY);
+      request.flush(grantBody(makeToken()));
+      await expectAsync(pending).toBeResolvedTo('failed');
+      expect(area.getItem(ACCESS_TOKEN_KEY)).toBeNull();
+      expect(area.getItem(SIGNED_OUT_KEY)).toBe('inactive');
+      expect(auth.syncFromStorage()).toBe('ended');
+      expect(auth.signedIn()).toBeFalse();
+    });
+
     it('gives no token without a session', async () => {
       const auth = create();
       await expectAsync(auth.freshToken()).toBeResolvedTo(null);

@@ -319,6 +319,12 @@ export class AuthService {
     if (epoch !== this.epoch) {
       return 'refused';
     }
+    // So does one in another tab, whose clearing this tab's tab sync has not heard yet: written
+    // now, the answer would sign every tab back in (the signing-out tab would take it from
+    // storage). Tab sync ends the session here when the clearing arrives.
+    if (this.storage.signedOut()) {
+      return 'failed';
+    }
     if (!session) {
       this.events.emit({ type: 'refresh-failed', trigger, result: 'no-answer' });
       return 'failed';
