@@ -104,19 +104,21 @@ export default defineConfig<TestOptions>({
   },
   projects: [
     {
-      name: 'chromium',
-      testIgnore: 'whole-server/**',
-      use: browserUse,
-    },
-    {
       // Tests that move state every test of a server shares (a user's tokens, the server's
       // clock) through the test hooks: on an API of their own, one at a time, beside the rest.
+      // Listed first so that one worker starts on them at once while the other takes the
+      // chromium tests; listed last, they ran only after every other test, a serial tail.
       name: 'whole-server',
       testDir: './e2e/whole-server',
       fullyParallel: false,
       // One worker, or its files would run side by side (the suite has two workers).
       workers: 1,
       use: { ...browserUse, baseURL: wholeAppUrl, apiURL: wholeApiUrl },
+    },
+    {
+      name: 'chromium',
+      testIgnore: 'whole-server/**',
+      use: browserUse,
     },
   ],
   // Started one after the other, in this order, each once it answers.
