@@ -6,7 +6,7 @@ import { AuthError } from './auth-errors';
 import { AuthEvents } from './auth-events';
 import type { AccessClaims, AuthEvent } from './auth-models';
 import { AUTH_OPTIONS, DEFAULT_AUTH_OPTIONS, userFromClaims } from './auth-options';
-import { AuthService } from './auth-service';
+import { AUTH_LOCKS, AuthService } from './auth-service';
 import {
   ADMIN,
   ALICE,
@@ -271,6 +271,23 @@ describe('AuthService', () => {
       expect(auth.signedIn()).toBeFalse();
     });
 
+    it("sends nothing when the session ended while it waited for another tab's refresh", async () => {
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const locks = {
+        request: (_name: string, work: () => Promise<unknown>) => held.then(work),
+      } as unknown as LockManager;
+      TestBed.overrideProvider(AUTH_LOCKS, { useValue: locks });
+      store(makeToken());
+      const auth = create();
+      const pending = auth.refreshOutcome('timer');
+      auth.end(true, 'user');
+      release();
+      await expectAsync(pending).toBeResolvedTo('refused');
+      http.expectNone('/auth/refresh');
+      expect(auth.signedIn()).toBeFalse();
+    });
+
     it('gives no token without a session', async () => {
       const auth = create();
       await expectAsync(auth.freshToken()).toBeResolvedTo(null);
@@ -352,6 +369,38 @@ describe('AuthService', () => {
       area.values.clear();
       expect(auth.syncFromStorage()).toBe('ended');
       expect(auth.signedIn()).toBeFalse();
+    });
+
+    it('clears again, rather than adopts, a token of the login that ended here', async () => {
+      store(makeToken(ALICE, Date.now(), 900, { sid: 'login-1' }));
+      const auth = create();
+      const out = auth.signOut({ returnUrl: '/notes', reason: 'inactive' });
+      http.expectOne('/auth/logout').flush(null, { status: 204, statusText: 'No Content' });
+      await out;
+      // Another tab's refresh of that login, answered after the sign-out and stored before that
+      // tab saw the mark (which its write removes).
+      store(makeToken(ALICE, Date.now(), 900, { sid: 'login-1' }));
+      area.removeItem(SIGNED_OUT_KEY);
+
+      expect(auth.syncFromStorage()).toBe('unchanged');
+      expect(auth.signedIn()).toBeFalse();
+      expect(area.getItem(ACCESS_TOKEN_KEY)).toBeNull();
+      expect(area.getItem(SIGNED_OUT_KEY)).toBe('inactive');
+
+      // A new sign-in (a new login) in another tab is taken as before.
+      const next = makeToken(ALICE, Date.now(), 900, { sid: 'login-2' });
+      store(next);
+      expect(auth.syncFromStorage()).toBe('adopted');
+      expect(auth.tokenIfFresh()).toBe(next);
+    });
+
+    it('adopts a token without a sid after a sign-out: it may be a new sign-in of the same user', () => {
+      store(makeToken(ALICE));
+      const auth = create();
+      auth.end(true, 'user');
+      store(makeToken(ALICE));
+      expect(auth.syncFromStorage()).toBe('adopted');
+      expect(auth.signedIn()).toBeTrue();
     });
   });
 

@@ -77,6 +77,11 @@ export class AuthService {
   private inflight: Promise<RefreshOutcome> | null = null;
   /** Bumped whenever the session ends, so an answer that arrives afterwards is ignored. */
   private epoch = 0;
+  /**
+   * The login (`sid`) whose session ended here, and the sign-out mark it ended with, until a new
+   * session begins: see syncFromStorage().
+   */
+  private endedLogin: { sid: string; reason: SignOutReason | undefined } | null = null;
 
   readonly user = computed(() => this.session()?.user ?? null);
   readonly signedIn = computed(() => this.session() !== null);
@@ -235,6 +240,15 @@ export class AuthService {
     const current = this.session();
     if (stored && stored.token !== current?.token) {
       const session = this.fromStored(stored);
+      const ended = this.endedLogin;
+      if (session && ended && session.claims['sid'] === ended.sid) {
+        // A token of the login that ended here is a refresh another tab got answered after the
+        // sign-out, and stored before it saw the sign-out mark (tabs see each other's writes
+        // late). Adopted, it would sign this tab back in; cleared again, it ends that tab too.
+        this.storage.markSignedOut(ended.reason);
+        this.storage.clear();
+        return 'unchanged';
+      }
       if (session) {
         this.adopt(current, session);
         return 'adopted';
@@ -251,6 +265,11 @@ export class AuthService {
   end(persist: boolean, reason: SignedOutReason): void {
     this.epoch++;
     const ending = this.session() !== null;
+    const sid = this.session()?.claims['sid'];
+    if (typeof sid === 'string') {
+      // Tokens without a sid cannot be told from a new sign-in of the same user: not remembered.
+      this.endedLogin = { sid, reason: this.storage.signedOutReason() ?? undefined };
+    }
     // Cleared here before storage is, so that hearing its own change (a storage stand-in that tells
     // every tab) finds nothing to end twice.
     this.session.set(null);
@@ -287,6 +306,10 @@ export class AuthService {
     started: RefreshStart,
   ): Promise<RefreshOutcome> {
     const { trigger } = started;
+    // Signed out while this tab waited for the lock: nothing is left to renew.
+    if (epoch !== this.epoch) {
+      return 'refused';
+    }
     const stored = this.storage.read();
     if (stored && stored.token !== before) {
       const session = this.fromStored(stored);
@@ -379,6 +402,7 @@ export class AuthService {
    * resuming, the waiting requests replayed) comes after it.
    */
   private establish(session: Session, persist: boolean, event: AuthEventInput): void {
+    this.endedLogin = null;
     this.session.set(session);
     if (persist) {
       this.storage.write({
